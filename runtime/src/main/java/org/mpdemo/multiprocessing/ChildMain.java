@@ -1,0 +1,203 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The entry point of every child JVM: a pool worker or a {@link Process}.
+ *
+ * <p>Standard input and output carry the {@link Connection} to the parent; {@code System.out} and
+ * {@code System.err} become frames on it. End-of-file on standard input without an EXIT frame means the parent
+ * died: the child halts at once, so a killed parent never leaves children behind.
+ */
+final class ChildMain {
+    private static final Connection.Frame EXIT_MARK = new Connection.Frame(Connection.EXIT, new byte[0]);
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Connection connection = new Connection(new FileInputStream(FileDescriptor.in),
+                new FileOutputStream(FileDescriptor.out));
+        System.setIn(InputStream.nullInputStream());
+        System.setOut(new PrintStream(new FrameOutputStream(connection, Connection.OUT), true));
+        System.setErr(new PrintStream(new FrameOutputStream(connection, Connection.ERR), true));
+
+        Connection.Frame first = connection.receive();
+        if (first == null || first.type() != Connection.BOOT) Runtime.getRuntime().halt(1);
+        Boot boot = (Boot) Reduction.deserialize(first.payload());
+        Multiprocessing.setProcessName(boot.name());
+        if (boot.role() == Boot.Role.POOL_WORKER) {
+            new Worker(connection, boot).run();
+        } else {
+            runProcess(connection, boot);
+        }
+    }
+
+    // ---- Process -----------------------------------------------------------------------------------------
+
+    private static void runProcess(Connection connection, Boot boot) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (connection.receive() != null) {
+                    // the parent sends nothing after BOOT; we only wait for its end of the pipe to close
+                }
+            } catch (IOException ignored) {
+                // same as end of file
+            }
+            Runtime.getRuntime().halt(1);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        int status = 0;
+        try {
+            boot.function().invoke(boot.args());
+        } catch (Throwable e) {
+            System.err.println("Process " + boot.name() + ":");
+            e.printStackTrace();
+            status = 1;
+        }
+        flushAndExit(connection, status);
+    }
+
+    static void flushAndExit(Connection connection, int status) {
+        System.out.flush();
+        System.err.flush();
+        try {
+            connection.flush();
+        } catch (IOException ignored) {
+            // parent gone
+        }
+        System.exit(status);
+    }
+
+    static String describe(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    // ---- pool worker -------------------------------------------------------------------------------------
+
+    /** Runs tasks one at a time on the main thread while a reader thread keeps the pipe drained. */
+    private static final class Worker {
+        private final Connection connection;
+        private final Boot boot;
+        private final BlockingQueue<Connection.Frame> tasks = new LinkedBlockingQueue<>();
+        private final Map<Integer, byte[]> functionBytes = new ConcurrentHashMap<>();
+        private final Map<Integer, Task.Invoker> functions = new HashMap<>();
+        private final long pid = ProcessHandle.current().pid();
+
+        Worker(Connection connection, Boot boot) {
+            this.connection = connection;
+            this.boot = boot;
+        }
+
+        void run() throws IOException, InterruptedException {
+            Thread reader = new Thread(this::read, "worker-reader");
+            reader.setDaemon(true);
+            reader.start();
+            if (boot.function() != null) {
+                try {
+                    boot.function().invoke(boot.args());
+                } catch (Throwable e) {
+                    System.err.println("Process " + boot.name() + ": initializer failed");
+                    e.printStackTrace();
+                    flushAndExit(connection, 1);
+                }
+            }
+            connection.send(Connection.READY, ByteBuffer.allocate(8).putLong(pid).array());
+            while (true) {
+                Connection.Frame frame = tasks.take();
+                if (frame == EXIT_MARK) break;
+                runTask(frame.payload());
+            }
+            flushAndExit(connection, 0);
+        }
+
+        private void read() {
+            try {
+                Connection.Frame frame;
+                while ((frame = connection.receive()) != null) {
+                    switch (frame.type()) {
+                        case Connection.FUNCTION -> {
+                            ByteBuffer b = ByteBuffer.wrap(frame.payload());
+                            int id = b.getInt();
+                            byte[] bytes = new byte[b.remaining()];
+                            b.get(bytes);
+                            functionBytes.put(id, bytes);
+                        }
+                        case Connection.TASK -> tasks.add(frame);
+                        case Connection.EXIT -> {
+                            tasks.add(EXIT_MARK);
+                            return;
+                        }
+                        default -> throw new IOException("unexpected frame type " + frame.type());
+                    }
+                }
+            } catch (IOException e) {
+                // a broken pipe is the parent going away, like end of file
+            }
+            Runtime.getRuntime().halt(1); // the parent is gone: stop now, whatever is running
+        }
+
+        private void runTask(byte[] payload) {
+            ByteBuffer header = ByteBuffer.wrap(payload);
+            long taskId = header.getLong();
+            int functionId = header.getInt();
+            header.get(); // star flag: the parent already made every item an argument array
+            long job = header.getLong();
+            long start = header.getLong();
+            byte[] items = new byte[header.remaining()];
+            header.get(items);
+            long began = System.nanoTime();
+            long index = start;
+            try {
+                Task.Invoker function = functions.computeIfAbsent(functionId,
+                        id -> (Task.Invoker) Reduction.deserialize(functionBytes.remove(id)));
+                List<Object> arguments = Reduction.decodeList(items);
+                List<Object> results = new ArrayList<>(arguments.size());
+                for (Object argument : arguments) {
+                    Multiprocessing.setCurrentTask(new Multiprocessing.TaskRef(job, index));
+                    Trace.event("task-start", "job", job, "task", index);
+                    results.add(function.invoke((Object[]) argument));
+                    Trace.event("task-end", "job", job, "task", index, "ok", true);
+                    index++;
+                }
+                byte[] encoded = Reduction.encodeList(results);
+                finish(taskId, true, began, encoded);
+            } catch (Throwable e) {
+                Trace.event("task-end", "job", job, "task", index, "ok", false);
+                finish(taskId, false, began, Failure.encode(e, "worker process " + pid + " (" + boot.name() + ")"));
+            } finally {
+                Multiprocessing.setCurrentTask(null);
+            }
+        }
+
+        private void finish(long taskId, boolean ok, long began, byte[] body) {
+            System.out.flush();
+            System.err.flush();
+            ByteBuffer header = ByteBuffer.allocate(17).putLong(taskId).put((byte) (ok ? 1 : 0))
+                    .putLong(System.nanoTime() - began);
+            try {
+                connection.send(Connection.RESULT, header.array(), body);
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+
+/**
+ * A flag processes can wait for (CPython's {@code multiprocessing.Event}): unlike a bare condition, a
+ * {@link #set()} before anyone waits is not lost.
+ */
+public class Event implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Condition condition = new Condition(new Lock());
+    private final Semaphore flag = new Semaphore(0);
+
+    public boolean isSet() {
+        try (var held = condition.hold()) {
+            if (flag.acquire(false)) {
+                flag.release();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    public void set() {
+        try (var held = condition.hold()) {
+            flag.acquire(false);
+            flag.release();
+            condition.signalAll();
+        }
+    }
+
+    public void clear() {
+        try (var held = condition.hold()) {
+            flag.acquire(false);
+        }
+    }
+
+    /** Waits until the flag is set; returns {@code true}. */
+    public boolean await() {
+        return await(-1);
+    }
+
+    /** Waits at most {@code timeout} seconds (negative: no limit); returns whether the flag is set. */
+    public boolean await(double timeout) {
+        try (var held = condition.hold()) {
+            if (flag.acquire(false)) {
+                flag.release();
+                return true;
+            }
+            condition.await(timeout);
+            if (flag.acquire(false)) {
+                flag.release();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        Reduction.assertSpawning(this);
+        out.defaultWriteObject();
+    }
+}

@@ -1,0 +1,82 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An exception on its way from a child to the parent: the exception itself when it serializes, and always its
+ * type, message and formatted stack trace, so that the parent can re-raise it with CPython's
+ * {@code RemoteTraceback} attached — or a {@link RemoteError} when the original cannot be rebuilt.
+ */
+final class Failure {
+    private Failure() {
+    }
+
+    static byte[] encode(Throwable error, String where) {
+        byte[] serialized;
+        try {
+            serialized = Reduction.serialize(error);
+        } catch (RuntimeException notSerializable) {
+            serialized = new byte[0];
+        }
+        String trace = "Traceback from " + where + ":\n" + ChildMain.describe(error);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeString(out, error.getClass().getName());
+            writeString(out, error.getMessage() == null ? "" : error.getMessage());
+            out.writeBoolean(error.getMessage() != null);
+            writeString(out, trace);
+            out.writeInt(serialized.length);
+            out.write(serialized);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Throwable decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            String type = readString(in);
+            String message = readString(in);
+            if (!in.readBoolean()) message = null;
+            String trace = readString(in);
+            int n = in.readInt();
+            Throwable error = null;
+            if (n > 0) {
+                try {
+                    error = (Throwable) Reduction.deserialize(in.readNBytes(n));
+                } catch (RuntimeException e) {
+                    error = null;
+                }
+            }
+            if (error == null) error = new RemoteError(type, message);
+            RemoteTraceback remote = new RemoteTraceback(trace);
+            try {
+                if (error.getCause() == null) error.initCause(remote);
+                else error.addSuppressed(remote);
+            } catch (IllegalStateException causeAlreadySet) {
+                error.addSuppressed(remote);
+            }
+            return error;
+        } catch (IOException e) {
+            return new RemoteError("unknown", "undecodable failure from a child process");
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("corrupt string");
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+}

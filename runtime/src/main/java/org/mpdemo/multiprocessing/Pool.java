@@ -1,0 +1,867 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A pool of worker processes (CPython's {@code multiprocessing.pool.Pool}); every worker is a child JVM.
+ *
+ * <p>Tasks are serialized <em>in the parent</em> when they are submitted. A task that cannot be serialized —
+ * one whose arguments hold a {@link Lock}, say — fails there, with the error CPython raises, and never reaches a
+ * worker: an asynchronous call stores the error in its result, a synchronous one re-raises it.
+ *
+ * <p>Where CPython's pool hangs, this one reports: a worker that dies while running a task fails that task's
+ * result with a {@link WorkerDiedError} naming the pid and exit status and is replaced; {@code get()} on a
+ * result of a terminated pool raises at once; a callback that throws is reported and the pool goes on.
+ *
+ * <p>{@link #close()} terminates, as leaving CPython's {@code with Pool() as pool:} block does. Python's
+ * {@code pool.close()} — accept no more tasks, let the workers finish — is {@link #shutdown()} here.
+ */
+public final class Pool implements AutoCloseable {
+    private enum State { RUN, CLOSE, TERMINATE }
+
+    /** A task that took less than this (measured in the worker) lets the pool send several ahead. */
+    private static final long FAST_TASK_NANOS = 200_000;
+    private static final int PREFETCH = 16;
+    private static final AtomicInteger WORKER_NAMES = new AtomicInteger();
+
+    private final int processes;
+    private final Task.Invoker initializer;
+    private final Object[] initargs;
+    private final int maxtasksperchild;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workersChanged = lock.newCondition();
+    private final ArrayDeque<Job.Chunk> pending = new ArrayDeque<>();
+    private final List<WorkerHandle> workers = new ArrayList<>();
+    private final Set<Job> active = new HashSet<>();
+    private State state = State.RUN;
+    private long jobCounter;
+    private long taskCounter;
+    private int startFailures;
+    private String brokenReason;
+
+    private final Map<Object, FunctionEntry> functions = new WeakHashMap<>();
+    private int functionCounter;
+    private volatile long serviceNanos = Long.MAX_VALUE;
+    private final ThreadPoolExecutor handler;
+
+    private record FunctionEntry(int id, byte[] bytes) {
+    }
+
+    /** A pool with one worker per CPU. */
+    public Pool() {
+        this(Multiprocessing.cpuCount());
+    }
+
+    /** A pool of {@code processes} workers. */
+    public Pool(int processes) {
+        this(processes, null, new Object[0], 0);
+    }
+
+    private Pool(int processes, Task.Invoker initializer, Object[] initargs, int maxtasksperchild) {
+        if (processes < 1) throw new IllegalArgumentException("Number of processes must be at least 1");
+        if (maxtasksperchild < 0) {
+            throw new IllegalArgumentException("maxtasksperchild must be a positive int or None");
+        }
+        this.processes = processes;
+        this.initializer = initializer;
+        this.initargs = initargs;
+        this.maxtasksperchild = maxtasksperchild;
+        this.handler = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "pool-result-handler");
+            t.setDaemon(true);
+            return t;
+        });
+        handler.allowCoreThreadTimeOut(true);
+        Trace.event("pool-start", "processes", processes);
+        startingNow = processes;
+        for (int i = 0; i < processes; i++) spawnWorker();
+    }
+
+    /** Configures a pool with an initializer or {@code maxtasksperchild}: {@code Pool.builder().processes(4)…}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Python's {@code Pool(processes, initializer, initargs, maxtasksperchild)}. */
+    public static final class Builder {
+        private int processes = Multiprocessing.cpuCount();
+        private Task.Invoker initializer;
+        private Object[] initargs = new Object[0];
+        private int maxtasksperchild;
+
+        private Builder() {
+        }
+
+        public Builder processes(int n) {
+            processes = n;
+            return this;
+        }
+
+        /** Runs {@code initializer} in each worker as it starts. */
+        public Builder initializer(Task.Run0 function) {
+            initializer = Task.of(function);
+            initargs = new Object[0];
+            return this;
+        }
+
+        /**
+         * Runs {@code initializer(arg)} in each worker as it starts. The argument travels at process start, so it
+         * may be a synchronization primitive.
+         */
+        public <A> Builder initializer(Task.Run1<A> function, A arg) {
+            initializer = Task.of(function);
+            initargs = new Object[] {arg};
+            return this;
+        }
+
+        public <A, B> Builder initializer(Task.Run2<A, B> function, A a, B b) {
+            initializer = Task.of(function);
+            initargs = new Object[] {a, b};
+            return this;
+        }
+
+        /** Replace each worker after it has completed this many tasks (chunks); 0 means never. */
+        public Builder maxtasksperchild(int n) {
+            if (n < 1) throw new IllegalArgumentException("maxtasksperchild must be a positive int or None");
+            maxtasksperchild = n;
+            return this;
+        }
+
+        public Pool build() {
+            return new Pool(processes, initializer, initargs, maxtasksperchild);
+        }
+    }
+
+    // ---- keyword arguments -----------------------------------------------------------------------------------
+
+    /** Python's {@code callback=}: called with the result. */
+    public static <T> Options<T> callback(Consumer<? super T> onSuccess) {
+        return Options.<T>none().callback(onSuccess);
+    }
+
+    /** Python's {@code error_callback=}: called once with the (first) error. */
+    public static <T> Options<T> errorCallback(Consumer<? super Throwable> onError) {
+        return Options.<T>none().errorCallback(onError);
+    }
+
+    /** Python's {@code chunksize=}. */
+    public static <T> Options<T> chunksize(int size) {
+        return Options.<T>none().chunksize(size);
+    }
+
+    // ---- apply ---------------------------------------------------------------------------------------------
+
+    public <R> R apply(Task.Call0<R> f) {
+        return applyAsync(f).get();
+    }
+
+    public <A, R> R apply(Task.Call1<A, R> f, A a) {
+        return applyAsync(f, a).get();
+    }
+
+    public <A, B, R> R apply(Task.Call2<A, B, R> f, A a, B b) {
+        return applyAsync(f, a, b).get();
+    }
+
+    public void apply(Task.Run0 f) {
+        applyAsync(f).get();
+    }
+
+    public <A> void apply(Task.Run1<A> f, A a) {
+        applyAsync(f, a).get();
+    }
+
+    public <A, B> void apply(Task.Run2<A, B> f, A a, B b) {
+        applyAsync(f, a, b).get();
+    }
+
+    public <R> AsyncResult<R> applyAsync(Task.Call0<R> f) {
+        return applyAsync(f, Options.none());
+    }
+
+    public <R> AsyncResult<R> applyAsync(Task.Call0<R> f, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[0], options);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Task.Call1<A, R> f, A a) {
+        return applyAsync(f, a, Options.none());
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Task.Call1<A, R> f, A a, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[] {a}, options);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Task.Call2<A, B, R> f, A a, B b) {
+        return applyAsync(f, a, b, Options.none());
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Task.Call2<A, B, R> f, A a, B b, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[] {a, b}, options);
+    }
+
+    public AsyncResult<Void> applyAsync(Task.Run0 f) {
+        return applyAsync(f, Options.none());
+    }
+
+    public <R> AsyncResult<R> applyAsync(Task.Run0 f, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[0], options);
+    }
+
+    public <A> AsyncResult<Void> applyAsync(Task.Run1<A> f, A a) {
+        return applyAsync(f, a, Options.none());
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Task.Run1<A> f, A a, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[] {a}, options);
+    }
+
+    public <A, B> AsyncResult<Void> applyAsync(Task.Run2<A, B> f, A a, B b) {
+        return applyAsync(f, a, b, Options.none());
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Task.Run2<A, B> f, A a, B b, Options<? super R> options) {
+        return submitApply(Task.of(f), new Object[] {a, b}, options);
+    }
+
+    // ---- map and starmap -----------------------------------------------------------------------------------
+
+    public <A, R> List<R> map(Task.Call1<A, R> f, Iterable<? extends A> items) {
+        return mapAsync(f, items).get();
+    }
+
+    public <A, R> List<R> map(Task.Call1<A, R> f, Iterable<? extends A> items, int chunksize) {
+        return mapAsync(f, items, Pool.<List<R>>chunksize(chunksize)).get();
+    }
+
+    public <A, R> AsyncResult<List<R>> mapAsync(Task.Call1<A, R> f, Iterable<? extends A> items) {
+        return mapAsync(f, items, Options.none());
+    }
+
+    public <A, R> AsyncResult<List<R>> mapAsync(Task.Call1<A, R> f, Iterable<? extends A> items,
+                                                Options<? super List<R>> options) {
+        return submitMap("map", Task.of(f), items, false, options);
+    }
+
+    public <A, B, R> List<R> starmap(Task.Call2<A, B, R> f, Iterable<? extends Args.Two<A, B>> items) {
+        return starmapAsync(f, items).get();
+    }
+
+    public <A, B> List<Void> starmap(Task.Run2<A, B> f, Iterable<? extends Args.Two<A, B>> items) {
+        return starmapAsync(f, items).get();
+    }
+
+    public <A, B, C, R> List<R> starmap(Task.Call3<A, B, C, R> f, Iterable<? extends Args.Three<A, B, C>> items) {
+        return starmapAsync(f, items).get();
+    }
+
+    public <A, B, C> List<Void> starmap(Task.Run3<A, B, C> f, Iterable<? extends Args.Three<A, B, C>> items) {
+        return starmapAsync(f, items).get();
+    }
+
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(Task.Call2<A, B, R> f,
+                                                       Iterable<? extends Args.Two<A, B>> items) {
+        return starmapAsync(f, items, Options.none());
+    }
+
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(Task.Call2<A, B, R> f, Iterable<? extends Args.Two<A, B>> items,
+                                                       Options<? super List<R>> options) {
+        return submitMap("starmap", Task.of(f), items, true, options);
+    }
+
+    public <A, B> AsyncResult<List<Void>> starmapAsync(Task.Run2<A, B> f, Iterable<? extends Args.Two<A, B>> items) {
+        return starmapAsync(f, items, Options.none());
+    }
+
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(Task.Run2<A, B> f, Iterable<? extends Args.Two<A, B>> items,
+                                                       Options<? super List<R>> options) {
+        return submitMap("starmap", Task.of(f), items, true, options);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Task.Call3<A, B, C, R> f,
+                                                          Iterable<? extends Args.Three<A, B, C>> items) {
+        return starmapAsync(f, items, Options.none());
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Task.Call3<A, B, C, R> f,
+                                                          Iterable<? extends Args.Three<A, B, C>> items,
+                                                          Options<? super List<R>> options) {
+        return submitMap("starmap", Task.of(f), items, true, options);
+    }
+
+    public <A, B, C> AsyncResult<List<Void>> starmapAsync(Task.Run3<A, B, C> f,
+                                                          Iterable<? extends Args.Three<A, B, C>> items) {
+        return starmapAsync(f, items, Options.none());
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Task.Run3<A, B, C> f,
+                                                          Iterable<? extends Args.Three<A, B, C>> items,
+                                                          Options<? super List<R>> options) {
+        return submitMap("starmap", Task.of(f), items, true, options);
+    }
+
+    // ---- imap ------------------------------------------------------------------------------------------------
+
+    /** Results in item order, as they become available; chunks of one item. */
+    public <A, R> IMapIterator<R> imap(Task.Call1<A, R> f, Iterable<? extends A> items) {
+        return imap(f, items, 1);
+    }
+
+    public <A, R> IMapIterator<R> imap(Task.Call1<A, R> f, Iterable<? extends A> items, int chunksize) {
+        return submitIMap("imap", Task.of(f), items, chunksize, true);
+    }
+
+    /** Results in the order they come back; chunks of one item. */
+    public <A, R> IMapIterator<R> imapUnordered(Task.Call1<A, R> f, Iterable<? extends A> items) {
+        return imapUnordered(f, items, 1);
+    }
+
+    public <A, R> IMapIterator<R> imapUnordered(Task.Call1<A, R> f, Iterable<? extends A> items, int chunksize) {
+        return submitIMap("imap_unordered", Task.of(f), items, chunksize, false);
+    }
+
+    // ---- life cycle --------------------------------------------------------------------------------------------
+
+    /**
+     * Python's {@code pool.close()}: accept no more tasks; the workers exit once the submitted work is done.
+     * Follow it with {@link #join()}.
+     */
+    public void shutdown() {
+        lock.lock();
+        try {
+            if (state == State.RUN) state = State.CLOSE;
+        } finally {
+            lock.unlock();
+        }
+        Trace.event("pool-close");
+        dispatch();
+    }
+
+    /**
+     * Stops every worker at once. Results not ready yet fail with a {@link ProcessError} — their {@code get()}
+     * raises immediately instead of hanging as CPython's does — and their callbacks are not called.
+     */
+    public void terminate() {
+        List<WorkerHandle> victims;
+        List<Job> unfinished;
+        lock.lock();
+        try {
+            if (state == State.TERMINATE) return;
+            state = State.TERMINATE;
+            pending.clear();
+            victims = new ArrayList<>(workers);
+            unfinished = new ArrayList<>(active);
+        } finally {
+            lock.unlock();
+        }
+        for (WorkerHandle w : victims) w.process.destroyForcibly();
+        ProcessError terminated = new ProcessError("the pool was terminated before this result was ready");
+        for (Job job : unfinished) job.abort(terminated);
+        for (WorkerHandle w : victims) w.awaitExit(5, TimeUnit.SECONDS);
+        Trace.event("pool-terminate");
+    }
+
+    /** Waits for the worker processes to exit; call {@link #shutdown()} or {@link #terminate()} first. */
+    public void join() {
+        lock.lock();
+        try {
+            if (state == State.RUN) throw new IllegalStateException("Pool is still running");
+            while (!workers.isEmpty()) workersChanged.awaitUninterruptibly();
+        } finally {
+            lock.unlock();
+        }
+        // let callbacks already queued run before join returns
+        var drained = new java.util.concurrent.CountDownLatch(1);
+        handler.execute(drained::countDown);
+        try {
+            drained.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Terminates the pool, as leaving CPython's {@code with Pool() as pool:} block does. */
+    @Override
+    public void close() {
+        terminate();
+    }
+
+    /** The operating-system pids of the live workers (for demos and tests). */
+    public List<Long> workerPids() {
+        lock.lock();
+        try {
+            List<Long> pids = new ArrayList<>();
+            for (WorkerHandle w : workers) pids.add(w.process.pid());
+            return pids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many workers the pool keeps. */
+    public int processes() {
+        return processes;
+    }
+
+    // ---- submission ------------------------------------------------------------------------------------------
+
+    private <R> AsyncResult<R> submitApply(Task.Invoker f, Object[] args, Options<? super R> options) {
+        long id = newJob();
+        AsyncResult<R> result = new AsyncResult<>(this, id, "apply", options, 1, 1, true);
+        submit(result, f, java.util.Collections.singletonList(args), 1, false);
+        return result;
+    }
+
+    private <R> AsyncResult<List<R>> submitMap(String method, Task.Invoker f, Iterable<?> iterable, boolean star,
+                                               Options<? super List<R>> options) {
+        List<Object> items = materialize(iterable, star);
+        int chunksize = options.chunksize;
+        if (chunksize == 0) {
+            int per = processes * 4;
+            chunksize = items.size() / per + (items.size() % per == 0 ? 0 : 1);
+        }
+        long id = newJob();
+        int chunks = items.isEmpty() ? 0 : (items.size() + chunksize - 1) / chunksize;
+        AsyncResult<List<R>> result = new AsyncResult<>(this, id, method, options, items.size(), chunks, false);
+        if (items.isEmpty()) {
+            result.finishEmpty();
+            return result;
+        }
+        submit(result, f, items, chunksize, true);
+        return result;
+    }
+
+    private <R> IMapIterator<R> submitIMap(String method, Task.Invoker f, Iterable<?> iterable, int chunksize,
+                                           boolean ordered) {
+        if (chunksize < 1) throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
+        List<Object> items = materialize(iterable, false);
+        long id = newJob();
+        int chunks = (items.size() + chunksize - 1) / chunksize;
+        IMapIterator<R> iterator = new IMapIterator<>(this, id, method, chunks, ordered);
+        if (!items.isEmpty()) submit(iterator, f, items, chunksize, false);
+        return iterator;
+    }
+
+    private List<Object> materialize(Iterable<?> iterable, boolean star) {
+        checkRunning();
+        List<Object> items = new ArrayList<>();
+        for (Object item : iterable) {
+            // every item travels as the array of arguments the function is called with
+            items.add(star ? Args.toArray(item) : new Object[] {item});
+        }
+        return items;
+    }
+
+    private long newJob() {
+        lock.lock();
+        try {
+            checkRunning();
+            return ++jobCounter;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkRunning() {
+        if (state != State.RUN) throw new IllegalStateException("Pool not running");
+    }
+
+    /**
+     * Serializes the job's chunks here, in the caller's thread, and queues them. A chunk that cannot be
+     * serialized fails on the spot, as a CPython task whose pickling fails does.
+     */
+    private void submit(Job job, Task.Invoker f, List<?> items, int chunksize, boolean star) {
+        List<Job.Chunk> ready = new ArrayList<>();
+        Map<Job.Chunk, RuntimeException> failed = new LinkedHashMap<>();
+        FunctionEntry function = null;
+        RuntimeException functionError = null;
+        try {
+            function = functionEntry(f);
+        } catch (RuntimeException e) {
+            functionError = e;
+        }
+        int number = 0;
+        for (int start = 0; start < items.size(); start += chunksize, number++) {
+            List<?> slice = items.subList(start, Math.min(items.size(), start + chunksize));
+            byte[] encoded = null;
+            RuntimeException error = functionError;
+            if (error == null) {
+                try {
+                    encoded = Reduction.encodeList(slice);
+                } catch (RuntimeException e) {
+                    error = e;
+                }
+            }
+            Job.Chunk chunk = new Job.Chunk(job, number, start, slice.size(), star,
+                    function == null ? -1 : function.id(), function == null ? null : function.bytes(), encoded);
+            if (error == null) ready.add(chunk);
+            else failed.put(chunk, error);
+        }
+        lock.lock();
+        try {
+            if (state == State.TERMINATE) {
+                job.abort(new ProcessError("Pool not running"));
+                return;
+            }
+            active.add(job);
+            pending.addAll(ready);
+        } finally {
+            lock.unlock();
+        }
+        for (Map.Entry<Job.Chunk, RuntimeException> e : failed.entrySet()) {
+            RuntimeException error = e.getValue();
+            Trace.event("error", "job", job.id, "task", e.getKey().start, "type", error.getClass().getSimpleName(),
+                    "message", String.valueOf(error.getMessage()), "where", "serializing in the parent");
+            job.chunkFailed(e.getKey(), error);
+        }
+        dispatch();
+    }
+
+    private FunctionEntry functionEntry(Task.Invoker f) {
+        lock.lock();
+        try {
+            FunctionEntry entry = functions.get(f.target());
+            if (entry == null) {
+                entry = new FunctionEntry(++functionCounter, Reduction.serialize(f));
+                functions.put(f.target(), entry);
+            }
+            return entry;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- scheduling --------------------------------------------------------------------------------------------
+
+    private record Assignment(WorkerHandle worker, Job.Chunk chunk) {
+    }
+
+    /**
+     * Hands queued chunks to ready workers. One chunk at a time per worker, as CPython's workers take one task
+     * at a time from a shared queue — unless tasks are measured to be very short, when a few are sent ahead to
+     * hide the round trip. Writes happen outside the pool lock.
+     */
+    private void dispatch() {
+        List<Assignment> batch = new ArrayList<>();
+        List<WorkerHandle> exits = new ArrayList<>();
+        int spawn = 0;
+        lock.lock();
+        try {
+            if (state == State.TERMINATE) return;
+            int depth = serviceNanos < FAST_TASK_NANOS ? PREFETCH : 1;
+            boolean progress = true;
+            while (!pending.isEmpty() && progress) {
+                progress = false;
+                for (WorkerHandle w : workers) {
+                    if (pending.isEmpty()) break;
+                    if (!w.ready || w.retiring || w.exitSent || w.inflight.size() >= depth) continue;
+                    Job.Chunk chunk = pending.poll();
+                    chunk.taskId = ++taskCounter;
+                    w.inflight.put(chunk.taskId, chunk);
+                    if (maxtasksperchild > 0 && ++w.assigned >= maxtasksperchild) w.retiring = true;
+                    batch.add(new Assignment(w, chunk));
+                    progress = true;
+                }
+            }
+            for (WorkerHandle w : workers) {
+                boolean idle = w.ready && w.inflight.isEmpty() && !w.exitSent;
+                if (idle && (w.retiring || (state == State.CLOSE && pending.isEmpty()))) {
+                    w.exitSent = true;
+                    exits.add(w);
+                }
+            }
+            spawn = missingWorkers();
+        } finally {
+            lock.unlock();
+        }
+        Set<WorkerHandle> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Assignment a : batch) {
+            a.worker.sendTask(a.chunk);
+            touched.add(a.worker);
+        }
+        for (WorkerHandle w : touched) w.flush();
+        for (WorkerHandle w : exits) w.sendExit();
+        for (int i = 0; i < spawn; i++) spawnWorker();
+    }
+
+    /** How many workers to start so that {@code processes} are serving (called with the lock held). */
+    private int missingWorkers() {
+        if (brokenReason != null) return 0;
+        if (state == State.TERMINATE || (state == State.CLOSE && pending.isEmpty())) return 0;
+        int serving = 0;
+        for (WorkerHandle w : workers) if (!w.retiring && !w.exitSent) serving++;
+        int missing = processes - serving;
+        // count the workers being started too, so that two threads never start the same replacement
+        int toStart = Math.max(0, missing - startingNow);
+        startingNow += toStart;
+        return toStart;
+    }
+
+    /** Workers counted as serving but not yet in {@link #workers} (guarded by the lock). */
+    private int startingNow;
+
+    private void spawnWorker() {
+        String name = "SpawnPoolWorker-" + WORKER_NAMES.incrementAndGet();
+        WorkerHandle w;
+        try {
+            byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs).serialize();
+            java.lang.Process process = Spawner.start(ChildMain.class.getName());
+            w = new WorkerHandle(name, process);
+            lock.lock();
+            try {
+                if (startingNow > 0) startingNow--;
+                if (state == State.TERMINATE) {
+                    process.destroyForcibly();
+                    return;
+                }
+                workers.add(w);
+            } finally {
+                lock.unlock();
+            }
+            w.start(boot);
+        } catch (RuntimeException e) {
+            lock.lock();
+            try {
+                if (startingNow > 0) startingNow--;
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    // ---- events from workers -------------------------------------------------------------------------------
+
+    private void onReady(WorkerHandle w) {
+        lock.lock();
+        try {
+            w.ready = true;
+            startFailures = 0;
+        } finally {
+            lock.unlock();
+        }
+        Trace.event("worker-ready", "worker", w.process.pid(), "name", w.name);
+        dispatch();
+    }
+
+    private void onResult(WorkerHandle w, byte[] payload) {
+        ByteBuffer header = ByteBuffer.wrap(payload);
+        long taskId = header.getLong();
+        boolean ok = header.get() == 1;
+        long nanos = header.getLong();
+        byte[] body = new byte[header.remaining()];
+        header.get(body);
+        Job.Chunk chunk;
+        lock.lock();
+        try {
+            chunk = w.inflight.remove(taskId);
+        } finally {
+            lock.unlock();
+        }
+        long perItem = chunk == null ? nanos : nanos / Math.max(1, chunk.size);
+        long previous = serviceNanos;
+        serviceNanos = previous == Long.MAX_VALUE ? perItem : (previous * 7 + perItem) / 8;
+        dispatch(); // keep the worker busy before spending time on this result
+        if (chunk == null) return;
+        if (ok) {
+            List<Object> values;
+            try {
+                values = Reduction.decodeList(body);
+            } catch (RuntimeException e) {
+                chunk.job.chunkFailed(chunk, e);
+                return;
+            }
+            chunk.job.chunkDone(chunk, values);
+        } else {
+            Throwable error = Failure.decode(body);
+            Trace.event("error", "job", chunk.job.id, "task", chunk.start, "type", error.getClass().getSimpleName(),
+                    "message", String.valueOf(error.getMessage()), "where", "worker " + w.process.pid());
+            chunk.job.chunkFailed(chunk, error);
+        }
+    }
+
+    private void onExit(WorkerHandle w) {
+        int status = w.awaitExit(5, TimeUnit.SECONDS);
+        w.out.close();
+        w.err.close();
+        List<Job.Chunk> lost;
+        boolean terminated;
+        List<Job.Chunk> abandoned = List.of();
+        lock.lock();
+        try {
+            workers.remove(w);
+            lost = new ArrayList<>(w.inflight.values());
+            w.inflight.clear();
+            terminated = state == State.TERMINATE;
+            if (!w.ready && !terminated) {
+                if (++startFailures >= 3 && brokenReason == null) {
+                    brokenReason = "pool workers keep failing to start (" + Spawner.describeExit(status)
+                            + "); see the error output above";
+                }
+            }
+            if (brokenReason != null && workers.isEmpty()) {
+                abandoned = new ArrayList<>(pending);
+                pending.clear();
+            }
+            workersChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        Trace.event("worker-exit", "worker", w.process.pid(), "status", status);
+        if (!terminated) {
+            for (Job.Chunk chunk : lost) {
+                String message = "worker process " + w.process.pid() + " (" + w.name + ") died while running "
+                        + chunk.describe() + ": " + Spawner.describeExit(status);
+                Trace.event("error", "job", chunk.job.id, "task", chunk.start, "type", "WorkerDiedError",
+                        "message", message, "where", "parent");
+                chunk.job.chunkFailed(chunk, new WorkerDiedError(message, w.process.pid(), status));
+            }
+            for (Job.Chunk chunk : abandoned) chunk.job.chunkFailed(chunk, new ProcessError(brokenReason));
+            dispatch();
+        }
+    }
+
+    void jobFinished(Job job) {
+        lock.lock();
+        try {
+            active.remove(job);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs result callbacks and completions in order on the pool's result-handler thread. */
+    void handle(Runnable completion) {
+        handler.execute(completion);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneaky(Throwable error) throws E {
+        throw (E) error;
+    }
+
+    // ---- one worker ----------------------------------------------------------------------------------------
+
+    /** The parent's side of one worker: its process, its channel, and the chunks it is running. */
+    private final class WorkerHandle {
+        final String name;
+        final java.lang.Process process;
+        final Connection connection;
+        final LineSink out = new LineSink(() -> System.out);
+        final LineSink err = new LineSink(() -> System.err);
+        final Map<Long, Job.Chunk> inflight = new LinkedHashMap<>();
+        final Set<Integer> functionsSent = new HashSet<>();
+        boolean ready;
+        boolean retiring;
+        boolean exitSent;
+        int assigned;
+
+        WorkerHandle(String name, java.lang.Process process) {
+            this.name = name;
+            this.process = process;
+            this.connection = new Connection(process.getInputStream(), process.getOutputStream());
+        }
+
+        void start(byte[] boot) {
+            try {
+                connection.send(Connection.BOOT, boot);
+            } catch (IOException e) {
+                // the child died at once; the reader sees end of file and reports it
+            }
+            Thread reader = new Thread(this::read, "pool-reader-" + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try {
+                Connection.Frame frame;
+                while ((frame = connection.receive()) != null) {
+                    switch (frame.type()) {
+                        case Connection.READY -> onReady(this);
+                        case Connection.OUT -> out.accept(frame.payload());
+                        case Connection.ERR -> err.accept(frame.payload());
+                        case Connection.RESULT -> onResult(this, frame.payload());
+                        default -> throw new IOException("unexpected frame type " + frame.type());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!(e instanceof IOException)) e.printStackTrace();
+                process.destroyForcibly(); // a worker that breaks the protocol is not trusted any further
+            } finally {
+                connection.close();
+                onExit(this);
+            }
+        }
+
+        synchronized void sendTask(Job.Chunk chunk) {
+            try {
+                if (functionsSent.add(chunk.functionId)) {
+                    connection.write(Connection.FUNCTION,
+                            ByteBuffer.allocate(4).putInt(chunk.functionId).array(), chunk.function);
+                }
+                ByteBuffer header = ByteBuffer.allocate(29).putLong(chunk.taskId).putInt(chunk.functionId)
+                        .put((byte) (chunk.star ? 1 : 0)).putLong(chunk.job.id).putLong(chunk.start);
+                connection.write(Connection.TASK, header.array(), chunk.items);
+            } catch (IOException e) {
+                // the worker is gone; its reader fails the chunk
+            }
+        }
+
+        void flush() {
+            try {
+                connection.flush();
+            } catch (IOException e) {
+                // the worker is gone; its reader reports it
+            }
+        }
+
+        void sendExit() {
+            try {
+                connection.send(Connection.EXIT);
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+
+        int awaitExit(long timeout, TimeUnit unit) {
+            try {
+                if (!process.waitFor(timeout, unit)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "<Pool state=" + state + " pool_size=" + processes + ">";
+        } finally {
+            lock.unlock();
+        }
+    }
+}

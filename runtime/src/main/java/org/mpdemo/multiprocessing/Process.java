@@ -1,0 +1,148 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A child process running one function (CPython's {@code multiprocessing.Process}); the child is a JVM.
+ *
+ * <p>The target and its arguments travel when the process starts, so synchronization primitives among the
+ * arguments are allowed — the one way, with {@link Pool} initializer arguments, that CPython lets them travel.
+ * What the child prints appears on the parent's output line by line. The child exits with status 0, or 1 after
+ * printing the traceback of an uncaught exception; if the parent dies, the child stops too.
+ */
+public class Process {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final Task.Invoker target;
+    private final Object[] args;
+    private final String name;
+    private java.lang.Process process;
+    private Thread reader;
+
+    public Process(Task.Run0 target) {
+        this(Task.of(target), new Object[0]);
+    }
+
+    public <A> Process(Task.Run1<A> target, A a) {
+        this(Task.of(target), new Object[] {a});
+    }
+
+    public <A, B> Process(Task.Run2<A, B> target, A a, B b) {
+        this(Task.of(target), new Object[] {a, b});
+    }
+
+    public <A, B, C> Process(Task.Run3<A, B, C> target, A a, B b, C c) {
+        this(Task.of(target), new Object[] {a, b, c});
+    }
+
+    private Process(Task.Invoker target, Object[] args) {
+        this.target = target;
+        this.args = args;
+        this.name = "Process-" + NAMES.incrementAndGet();
+    }
+
+    /** Starts the child. A process can be started once. */
+    public synchronized Process start() {
+        if (process != null) throw new IllegalStateException("cannot start a process twice");
+        byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args).serialize();
+        java.lang.Process child = Spawner.start(ChildMain.class.getName());
+        Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
+        LineSink out = new LineSink(() -> System.out);
+        LineSink err = new LineSink(() -> System.err);
+        try {
+            connection.send(Connection.BOOT, boot);
+        } catch (IOException e) {
+            // died at once; join() reports its exit code
+        }
+        reader = new Thread(() -> {
+            try {
+                Connection.Frame frame;
+                while ((frame = connection.receive()) != null) {
+                    if (frame.type() == Connection.OUT) out.accept(frame.payload());
+                    else if (frame.type() == Connection.ERR) err.accept(frame.payload());
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            } finally {
+                out.close();
+                err.close();
+            }
+        }, "process-reader-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        process = child;
+        Trace.event("process-start", "name", name, "child", child.pid());
+        return this;
+    }
+
+    /** Waits for the child to exit and for everything it printed to be shown. */
+    public void join() {
+        join(-1);
+    }
+
+    /** Waits at most {@code timeout} seconds (negative: no limit). */
+    public void join(double timeout) {
+        java.lang.Process p = started();
+        try {
+            if (timeout < 0) {
+                p.waitFor();
+                reader.join();
+            } else {
+                long deadline = System.nanoTime() + (long) (timeout * 1e9);
+                if (p.waitFor((long) (timeout * 1e9), TimeUnit.NANOSECONDS)) {
+                    reader.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessError("interrupted while joining " + name);
+        }
+    }
+
+    /** The child's pid, or {@code null} before {@link #start()}. */
+    public synchronized Long pid() {
+        return process == null ? null : process.pid();
+    }
+
+    /**
+     * {@code null} while running; then the exit status, or minus the signal number for a child killed by a
+     * signal, as CPython reports it.
+     */
+    public synchronized Integer exitCode() {
+        if (process == null || process.isAlive()) return null;
+        int status = process.exitValue();
+        return status > 128 && status < 128 + 65 ? -(status - 128) : status;
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Sends SIGTERM. */
+    public void terminate() {
+        started().destroy();
+    }
+
+    /** Sends SIGKILL. */
+    public void kill() {
+        started().destroyForcibly();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private synchronized java.lang.Process started() {
+        if (process == null) throw new IllegalStateException("can only join a started process");
+        return process;
+    }
+
+    @Override
+    public String toString() {
+        Integer code = exitCode();
+        return "<Process name='" + name + "' " + (process == null ? "initial"
+                : code == null ? "started pid=" + process.pid() : "stopped exitcode=" + code) + ">";
+    }
+}

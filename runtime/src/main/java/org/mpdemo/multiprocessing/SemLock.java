@@ -1,0 +1,133 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The counting lock every primitive is built on (CPython's {@code _multiprocessing.SemLock}): a value, a bound,
+ * and which thread of which process holds it. {@link Lock}, {@link RLock}, {@link Semaphore} and
+ * {@link BoundedSemaphore} are SemLocks; {@link Condition} and {@link Event} are composed of them.
+ *
+ * <p>It serializes only in process-start context ({@link Reduction#assertSpawning}); anywhere else it raises
+ * {@link SharingError} naming the public type.
+ */
+abstract class SemLock implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final AtomicLong IDS = new AtomicLong();
+    static final int SEM_VALUE_MAX = Integer.MAX_VALUE;
+
+    enum Kind { SEMAPHORE, RECURSIVE_MUTEX }
+
+    final Kind kind;
+    final int maxvalue;
+    /** Unique across processes: the trace's {@code obj}. */
+    final String id;
+    private final SemState state;
+
+    SemLock(Kind kind, int value, int maxvalue) {
+        if (value < 0) throw new IllegalArgumentException("semaphore initial value must be >= 0");
+        if (value > maxvalue) throw new IllegalArgumentException("semaphore initial value exceeds its bound");
+        this.kind = kind;
+        this.maxvalue = maxvalue;
+        this.id = getClass().getSimpleName().toLowerCase() + "-" + ProcessHandle.current().pid() + "-"
+                + IDS.incrementAndGet();
+        this.state = SemState.create(value);
+    }
+
+    /** Blocks until acquired; returns {@code true}. */
+    public boolean acquire() {
+        return acquire(true, -1);
+    }
+
+    /** Python's {@code acquire(block)}: with {@code block=false}, returns at once whether it was acquired. */
+    public boolean acquire(boolean block) {
+        return acquire(block, -1);
+    }
+
+    /**
+     * Python's {@code acquire(block, timeout)}: waits at most {@code timeout} seconds (negative: no limit) and
+     * returns whether it was acquired.
+     */
+    public boolean acquire(boolean block, double timeout) {
+        long me = Owner.current();
+        if (kind == Kind.RECURSIVE_MUTEX && state.owner() == me && state.count() > 0) {
+            state.recurse(1);
+            return true;
+        }
+        long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
+        if (!state.down(nanos)) return false;
+        state.own(me);
+        Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+        return true;
+    }
+
+    /** Releases one level; see each type for who may release. */
+    public void release() {
+        long me = Owner.current();
+        if (kind == Kind.RECURSIVE_MUTEX) {
+            if (state.owner() != me || state.count() == 0) {
+                throw new IllegalStateException("attempt to release recursive lock not owned by thread");
+            }
+            if (state.count() > 1) {
+                state.recurse(-1);
+                return;
+            }
+        } else if (maxvalue != SEM_VALUE_MAX && state.value() >= maxvalue) {
+            throw new IllegalStateException("semaphore or lock released too many times");
+        }
+        Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
+        state.disown();
+        state.up();
+    }
+
+    /** {@code try (var held = lock.hold()) { … }}: Python's {@code with lock:}. */
+    public Held hold() {
+        acquire();
+        return this::release;
+    }
+
+    /** Releases on close, without a checked exception. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    boolean isMine() {
+        return state.count() > 0 && state.owner() == Owner.current();
+    }
+
+    /** How many times the calling thread holds it (RLock recursion; 1 for a held Lock). */
+    int count() {
+        return isMine() ? state.count() : 0;
+    }
+
+    int rawValue() {
+        return state.value();
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        Reduction.assertSpawning(this);
+        out.defaultWriteObject();
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + "(" + id + ", value=" + state.value() + ")>";
+    }
+
+    /** Who holds a lock: process id in the high bits, thread id in the low ones. */
+    static final class Owner {
+        private static final long PID = ProcessHandle.current().pid();
+
+        private Owner() {
+        }
+
+        @SuppressWarnings("deprecation")
+        static long current() {
+            return (PID << 32) ^ Thread.currentThread().getId();
+        }
+    }
+}

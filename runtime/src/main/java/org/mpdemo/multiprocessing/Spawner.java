@@ -1,0 +1,77 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts child JVMs: the parent's own {@code java}, the parent's class path, {@code mpdemo.*} system properties
+ * passed on (time scale, seed, trace file …), and flags that make a small JVM start fast.
+ *
+ * <p>A JVM cannot fork, so every child is a fresh JVM (CPython's {@code spawn} start method). Its standard input
+ * and output carry the {@link Connection}; its standard error is the parent's own, so a crashing JVM's last
+ * words reach the terminal.
+ */
+final class Spawner {
+    private Spawner() {
+    }
+
+    /** JVM flags for children, chosen for start-up time: see bench/RESULTS.md for what each one gave. */
+    static final List<String> CHILD_FLAGS = List.of(
+            "-XX:+UseSerialGC",          // no parallel GC threads to start; children are small
+            "-XX:-UsePerfData",          // no hsperfdata file to create and remove
+            "-XX:+DisplayVMOutputToStderr", // stdout is the protocol: keep VM warnings off it
+            "-Xshare:auto");
+
+    static java.lang.Process start(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(CHILD_FLAGS);
+        String extra = System.getProperty("mpdemo.child.jvmArgs");
+        if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+        for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (key.startsWith("mpdemo.") && !key.equals("mpdemo.child.jvmArgs")) {
+                command.add("-D" + key + "=" + e.getValue());
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new ProcessError("cannot start a child JVM (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString()
+                : ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** "exit status 1", "killed by signal 9 (SIGKILL)". */
+    static String describeExit(int status) {
+        if (status > 128 && status < 128 + 65) {
+            int signal = status - 128;
+            String name = switch (signal) {
+                case 1 -> "SIGHUP";
+                case 2 -> "SIGINT";
+                case 6 -> "SIGABRT";
+                case 9 -> "SIGKILL";
+                case 11 -> "SIGSEGV";
+                case 15 -> "SIGTERM";
+                default -> "signal " + signal;
+            };
+            return "killed by signal " + signal + " (" + name + "), exit status " + status;
+        }
+        return "exit status " + status;
+    }
+}
