@@ -1,0 +1,89 @@
+package org.mpdemo.demos;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.mpdemo.multiprocessing.Multiprocessing;
+
+/**
+ * The few Python built-ins the tutorials' programs lean on, made controllable from the command line.
+ *
+ * <p>Settings travel to every child process as {@code mpdemo.*} system properties: {@code mpdemo.timeScale}
+ * multiplies every {@link #sleep}, {@code mpdemo.seed} makes every {@link #random()} reproducible — the value a
+ * task draws depends only on the seed and on which task it is, not on which worker ran it — and
+ * {@code mpdemo.workers} / {@code mpdemo.tasks} override a demo's pool size and task count.
+ */
+public final class Tutorial {
+    private static final ThreadLocal<Stream> STREAM = new ThreadLocal<>();
+
+    private record Stream(Multiprocessing.TaskRef task, SplittableRandom random) {
+    }
+
+    private Tutorial() {
+    }
+
+    /** Python's {@code range(n)}, as a stream of boxed integers. */
+    public static java.util.stream.Stream<Integer> range(int n) {
+        return IntStream.range(0, n).boxed();
+    }
+
+    /** Python's {@code random.random()}: a double in [0, 1). */
+    public static double random() {
+        String seed = System.getProperty("mpdemo.seed");
+        if (seed == null) return ThreadLocalRandom.current().nextDouble();
+        Multiprocessing.TaskRef task = Multiprocessing.currentTask();
+        Stream stream = STREAM.get();
+        if (stream == null || !java.util.Objects.equals(stream.task(), task)) {
+            long key = Long.parseLong(seed);
+            if (task != null) key = key * 1_000_003L + task.job() * 7919L + task.index() + 1;
+            stream = new Stream(task, new SplittableRandom(key));
+            STREAM.set(stream);
+        }
+        return stream.random().nextDouble();
+    }
+
+    /** Python's {@code time.sleep(seconds)}, multiplied by the time scale. */
+    public static void sleep(double seconds) {
+        long nanos = (long) (seconds * timeScale() * 1e9);
+        if (nanos <= 0) return;
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The factor applied to every sleep (1: the tutorial's timing). */
+    public static double timeScale() {
+        return Double.parseDouble(System.getProperty("mpdemo.timeScale", "1"));
+    }
+
+    /** The pool size: the tutorial's, unless {@code --workers} overrides it. */
+    public static int workers(int tutorialDefault) {
+        return Integer.getInteger("mpdemo.workers", tutorialDefault);
+    }
+
+    /** The number of tasks: the tutorial's, unless {@code --tasks} overrides it. */
+    public static int tasks(int tutorialDefault) {
+        return Integer.getInteger("mpdemo.tasks", tutorialDefault);
+    }
+
+    /** Python's {@code str(float)}: {@code 0.0005} rather than Java's {@code 5.0E-4}. */
+    public static String str(double value) {
+        if (Double.isNaN(value)) return "nan";
+        if (Double.isInfinite(value)) return value > 0 ? "inf" : "-inf";
+        double magnitude = Math.abs(value);
+        if (value == 0 || (magnitude >= 1e-4 && magnitude < 1e16)) {
+            String plain = new BigDecimal(Double.toString(value)).toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(value));
+        String digits = exact.unscaledValue().abs().toString().replaceAll("0+$", "");
+        int exponent = exact.precision() - exact.scale() - 1;
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + String.format("%02d", Math.abs(exponent));
+    }
+}

@@ -1,0 +1,49 @@
+package org.mpdemo.demos.semaphore;
+
+import static org.mpdemo.demos.Tutorial.random;
+import static org.mpdemo.demos.Tutorial.range;
+import static org.mpdemo.demos.Tutorial.sleep;
+import static org.mpdemo.demos.Tutorial.str;
+import static org.mpdemo.demos.Tutorial.tasks;
+import static org.mpdemo.demos.Tutorial.workers;
+import static org.mpdemo.multiprocessing.Args.args;
+import static org.mpdemo.multiprocessing.Pool.errorCallback;
+
+import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.Semaphore;
+
+/**
+ * The same mistake, with an error callback to make it visible.
+ *
+ * <p>Expect exactly one line, {@code Semaphore objects should only be shared between processes through
+ * inheritance}, and exit status 0. All ten tasks failed, but a starmap is one result: it keeps the first error
+ * and calls the error callback once, after every task is accounted for.
+ *
+ * <p>Run: {@code ./mpdemo run semaphore-error-callback}
+ */
+public final class SemaphoreErrorCallback {
+
+    /** Prints what went wrong; runs in the main process. */
+    static void customErrorCallback(Throwable error) {
+        System.out.println(error.getMessage());
+    }
+
+    static void task(int identifier, Semaphore semaphore) {
+        try (var held = semaphore.hold()) {
+            double value = random();
+            sleep(value);
+            System.out.println("Task " + identifier + " completed with " + str(value));
+        }
+    }
+
+    public static void main(String[] args) {
+        // the tutorial's program uses the default value here: Semaphore() lets one task in
+        var semaphore = new Semaphore();
+        try (var pool = new Pool(workers(4))) {
+            var items = range(tasks(10)).map(i -> args(i, semaphore)).toList();
+            var result = pool.starmapAsync(SemaphoreErrorCallback::task, items,
+                    errorCallback(SemaphoreErrorCallback::customErrorCallback));
+            result.await();
+        }
+    }
+}
