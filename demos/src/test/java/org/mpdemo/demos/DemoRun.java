@@ -1,0 +1,72 @@
+package org.mpdemo.demos;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one demo as the user would — in a JVM of its own — and keeps what it printed, its exit status and its
+ * trace. Tests use a small time scale and a fixed seed.
+ */
+public record DemoRun(int exitCode, String stdout, String stderr, TraceLog trace) {
+
+    /** Generous: a demo at a small time scale ends in about a second; this only stops a hang. */
+    static final long TIMEOUT_SECONDS = 90;
+
+    /** Runs the demo with this id. */
+    public static DemoRun of(String id, String... properties) {
+        Class<?> demo = DemoCatalog.find(id).orElseThrow(() -> new AssertionError("no demo " + id)).mainClass();
+        try {
+            Path trace = Files.createTempFile("mpdemo-trace", ".jsonl");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Dmpdemo.timeScale=0.01");
+            command.add("-Dmpdemo.seed=1");
+            command.add("-Dmpdemo.trace=" + trace);
+            for (String p : properties) command.add("-D" + p);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(demo.getName());
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            CompletableFuture<String> out = read(process.getInputStream());
+            CompletableFuture<String> err = read(process.getErrorStream());
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                fail(demo.getSimpleName() + " did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            DemoRun run = new DemoRun(process.exitValue(), out.get(10, TimeUnit.SECONDS),
+                    err.get(10, TimeUnit.SECONDS), TraceLog.read(trace));
+            Files.deleteIfExists(trace);
+            return run;
+        } catch (Exception e) {
+            throw new AssertionError("could not run " + demo.getName(), e);
+        }
+    }
+
+    private static CompletableFuture<String> read(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "<unreadable: " + e + ">";
+            }
+        });
+    }
+
+    public List<String> lines() {
+        return stdout.lines().toList();
+    }
+
+    public List<String> errorLines() {
+        return stderr.lines().toList();
+    }
+}
