@@ -41,6 +41,13 @@ final class ChildMain {
         if (first == null || first.type() != Connection.BOOT) Runtime.getRuntime().halt(1);
         Boot boot = (Boot) Reduction.deserialize(first.payload());
         Multiprocessing.setProcessName(boot.name());
+        try {
+            Fork.restore(boot.mainClass(), boot.globals());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            System.err.println("Process " + boot.name() + ": cannot restore the globals of " + boot.mainClass());
+            e.printStackTrace();
+            flushAndExit(connection, 1);
+        }
         if (boot.role() == Boot.Role.POOL_WORKER) {
             new Worker(connection, boot).run();
         } else {

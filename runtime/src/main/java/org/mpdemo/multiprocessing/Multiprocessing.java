@@ -5,6 +5,7 @@ package org.mpdemo.multiprocessing;
  */
 public final class Multiprocessing {
     private static volatile String processName = "MainProcess";
+    private static Context defaultContext;
     private static final ThreadLocal<TaskRef> CURRENT_TASK = new ThreadLocal<>();
 
     private Multiprocessing() {
@@ -31,6 +32,39 @@ public final class Multiprocessing {
     /** The pool task the calling thread is running, or {@code null} outside a pool task. */
     public static TaskRef currentTask() {
         return CURRENT_TASK.get();
+    }
+
+    /**
+     * Python's {@code set_start_method}: {@code "spawn"} (the default) or {@code "fork"}, once per program.
+     *
+     * <p>A JVM cannot fork, so {@code fork} is emulated: a child is a fresh JVM, and then the non-final static
+     * fields of the class that started it receive the values they had in the parent at that moment —
+     * primitives and shared memory included, as the same objects. Only that class's statics travel; non-final
+     * only; values that cannot be serialized keep the child's own initial values.
+     */
+    public static synchronized void setStartMethod(String method) {
+        setStartMethod(method, false);
+    }
+
+    /** As {@link #setStartMethod(String)}; with {@code force}, even if it was already set. */
+    public static synchronized void setStartMethod(String method, boolean force) {
+        if (defaultContext != null && !force) throw new IllegalStateException("context has already been set");
+        defaultContext = Context.of(method);
+    }
+
+    /** The start method in force: {@code "spawn"} unless set otherwise. */
+    public static synchronized String getStartMethod() {
+        return defaultContext().startMethod();
+    }
+
+    /** The context of a start method, without changing the default (Python's {@code get_context}). */
+    public static Context getContext(String method) {
+        return Context.of(method);
+    }
+
+    static synchronized Context defaultContext() {
+        if (defaultContext == null) defaultContext = Context.of(System.getProperty("mpdemo.startMethod", "spawn"));
+        return defaultContext;
     }
 
     static void setProcessName(String name) {

@@ -45,6 +45,9 @@ public final class Pool implements AutoCloseable {
     private final Task.Invoker initializer;
     private final Object[] initargs;
     private final int maxtasksperchild;
+    private final Context context;
+    /** Under fork, the class whose static fields every worker receives (Python's {@code __main__}). */
+    private final Class<?> mainClass;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workersChanged = lock.newCondition();
@@ -72,10 +75,11 @@ public final class Pool implements AutoCloseable {
 
     /** A pool of {@code processes} workers. */
     public Pool(int processes) {
-        this(processes, null, new Object[0], 0);
+        this(processes, null, new Object[0], 0, null);
     }
 
-    private Pool(int processes, Task.Invoker initializer, Object[] initargs, int maxtasksperchild) {
+    private Pool(int processes, Task.Invoker initializer, Object[] initargs, int maxtasksperchild,
+                 Context context) {
         if (processes < 1) throw new IllegalArgumentException("Number of processes must be at least 1");
         if (maxtasksperchild < 0) {
             throw new IllegalArgumentException("maxtasksperchild must be a positive int or None");
@@ -84,6 +88,8 @@ public final class Pool implements AutoCloseable {
         this.initializer = initializer;
         this.initargs = initargs;
         this.maxtasksperchild = maxtasksperchild;
+        this.context = context != null ? context : Multiprocessing.defaultContext();
+        this.mainClass = this.context.forks() ? Fork.caller() : null;
         this.handler = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "pool-result-handler");
             t.setDaemon(true);
@@ -106,8 +112,15 @@ public final class Pool implements AutoCloseable {
         private Task.Invoker initializer;
         private Object[] initargs = new Object[0];
         private int maxtasksperchild;
+        private Context context;
 
         private Builder() {
+        }
+
+        /** The start method of the workers (default: {@link Multiprocessing#getStartMethod()}). */
+        public Builder context(Context startWith) {
+            context = startWith;
+            return this;
         }
 
         public Builder processes(int n) {
@@ -146,7 +159,7 @@ public final class Pool implements AutoCloseable {
         }
 
         public Pool build() {
-            return new Pool(processes, initializer, initargs, maxtasksperchild);
+            return new Pool(processes, initializer, initargs, maxtasksperchild, context);
         }
     }
 
@@ -618,10 +631,12 @@ public final class Pool implements AutoCloseable {
     private int startingNow;
 
     private void spawnWorker() {
-        String name = "SpawnPoolWorker-" + WORKER_NAMES.incrementAndGet();
+        String name = (mainClass != null ? "ForkPoolWorker-" : "SpawnPoolWorker-") + WORKER_NAMES.incrementAndGet();
         WorkerHandle w;
         try {
-            byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs).serialize();
+            // under fork, each worker gets the globals as they are when it starts, as a forked one would
+            byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs,
+                    mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
             java.lang.Process process = Spawner.start(ChildMain.class.getName());
             w = new WorkerHandle(name, process);
             lock.lock();

@@ -18,6 +18,7 @@ public class Process {
     private final Task.Invoker target;
     private final Object[] args;
     private final String name;
+    private Context context;
     private java.lang.Process process;
     private Thread reader;
 
@@ -43,10 +44,18 @@ public class Process {
         this.name = "Process-" + NAMES.incrementAndGet();
     }
 
+    Process context(Context startWith) {
+        context = startWith;
+        return this;
+    }
+
     /** Starts the child. A process can be started once. */
     public synchronized Process start() {
         if (process != null) throw new IllegalStateException("cannot start a process twice");
-        byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args).serialize();
+        Context method = context != null ? context : Multiprocessing.defaultContext();
+        Class<?> mainClass = method.forks() ? Fork.caller() : null;
+        byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
+                mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
         java.lang.Process child = Spawner.start(ChildMain.class.getName());
         Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
         LineSink out = new LineSink(() -> System.out);
