@@ -2,14 +2,25 @@ package org.mpdemo.demos;
 
 import java.util.List;
 import java.util.Optional;
+import org.mpdemo.demos.basics.PoolMap;
+import org.mpdemo.demos.basics.PoolPids;
+import org.mpdemo.demos.basics.Processes;
 import org.mpdemo.demos.condition.ConditionErrorCallback;
+import org.mpdemo.demos.condition.ConditionInheritedGlobal;
+import org.mpdemo.demos.condition.ConditionInitializerFix;
+import org.mpdemo.demos.condition.ConditionLostWakeup;
 import org.mpdemo.demos.condition.ConditionSilentFailure;
 import org.mpdemo.demos.condition.ConditionSyncReraise;
+import org.mpdemo.demos.lock.InheritedGlobalSpawn;
 import org.mpdemo.demos.lock.LockErrorCallback;
+import org.mpdemo.demos.lock.LockInheritedGlobal;
+import org.mpdemo.demos.lock.LockInitializerFix;
 import org.mpdemo.demos.lock.LockSilentFailure;
 import org.mpdemo.demos.lock.LockSyncReraise;
 import org.mpdemo.demos.pool.PoolWorkerCrash;
 import org.mpdemo.demos.semaphore.SemaphoreErrorCallback;
+import org.mpdemo.demos.semaphore.SemaphoreInheritedGlobal;
+import org.mpdemo.demos.semaphore.SemaphoreInitializerFix;
 import org.mpdemo.demos.semaphore.SemaphoreSilentFailure;
 import org.mpdemo.demos.semaphore.SemaphoreSyncReraise;
 
@@ -26,12 +37,23 @@ public final class DemoCatalog {
                     "the same failure, reported once by an error callback", SemaphoreErrorCallback.class),
             new DemoInfo("semaphore-sync-reraise", "semaphore",
                     "the same failure, re-raised by the synchronous starmap", SemaphoreSyncReraise.class),
+            new DemoInfo("semaphore-inherited-global", "semaphore",
+                    "the fix: under fork, workers inherit the semaphore as a global", SemaphoreInheritedGlobal.class),
+            new DemoInfo("semaphore-initializer-fix", "semaphore",
+                    "the fix the tutorial says fails: the pool initializer hands it over", SemaphoreInitializerFix.class),
             new DemoInfo("lock-silent-failure", "lock",
                     "a Lock in task arguments: every task fails, and nothing says so", LockSilentFailure.class),
             new DemoInfo("lock-error-callback", "lock",
                     "the same failure, reported once by an error callback", LockErrorCallback.class),
             new DemoInfo("lock-sync-reraise", "lock",
                     "the same failure, re-raised by the synchronous starmap", LockSyncReraise.class),
+            new DemoInfo("lock-inherited-global", "lock",
+                    "the fix: under fork, workers inherit the lock as a global", LockInheritedGlobal.class),
+            new DemoInfo("lock-initializer-fix", "lock",
+                    "the fix the tutorial says fails: the pool initializer hands it over", LockInitializerFix.class),
+            new DemoInfo("inherited-global-spawn", "lock",
+                    "the inherited-global program under spawn: the global is missing, silently",
+                    InheritedGlobalSpawn.class),
             new DemoInfo("condition-silent-failure", "condition",
                     "a Condition in task arguments: no task waits, the main program never knows",
                     ConditionSilentFailure.class),
@@ -39,9 +61,24 @@ public final class DemoCatalog {
                     "the same failure, reported once by an error callback", ConditionErrorCallback.class),
             new DemoInfo("condition-sync-reraise", "condition",
                     "the same failure, re-raised by result.get()", ConditionSyncReraise.class),
+            new DemoInfo("condition-inherited-global", "condition",
+                    "the fix: under fork, workers inherit the condition; they complete one at a time",
+                    ConditionInheritedGlobal.class),
+            new DemoInfo("condition-initializer-fix", "condition",
+                    "the fix the tutorial says fails: the pool initializer hands it over",
+                    ConditionInitializerFix.class),
+            new DemoInfo("condition-lost-wakeup", "condition",
+                    "notify before anyone waits: the wake-up is lost (CPython hangs); an Event fixes it",
+                    ConditionLostWakeup.class),
             new DemoInfo("pool-worker-crash", "pool",
                     "a task kills its worker: a clear error instead of CPython's hang, and the pool serves on",
-                    PoolWorkerCrash.class));
+                    PoolWorkerCrash.class),
+            new DemoInfo("processes", "basics",
+                    "start and join one process per CPU", Processes.class),
+            new DemoInfo("pool-map", "basics",
+                    "a pool maps a function over a list: cubes of 0 to 9", PoolMap.class),
+            new DemoInfo("pool-pids", "basics",
+                    "squares computed in workers that print their pids; every line, then the list", PoolPids.class));
 
     public static List<DemoInfo> all() {
         return DEMOS;

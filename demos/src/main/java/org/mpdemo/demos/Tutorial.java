@@ -55,6 +55,30 @@ public final class Tutorial {
         }
     }
 
+    /**
+     * The condition programs' pause before they notify: {@code seconds} (scaled), and then, however small the
+     * scale, until {@code waiters} tasks wait on {@code condition} (at most 60 s). CPython loses the wake-up and
+     * hangs when the pause is too short for the tasks to start waiting; a scaled run here never does.
+     */
+    public static void pauseBeforeNotify(double seconds, org.mpdemo.multiprocessing.Condition condition,
+                                         int waiters) {
+        sleep(seconds);
+        waitUntil(() -> condition.waiting() >= waiters, 60);
+    }
+
+    /**
+     * Checks {@code done} every millisecond until it holds or {@code timeout} seconds (not scaled) pass; returns
+     * whether it held. For a demo's pacing only: what it watches offers nothing to block on.
+     */
+    public static boolean waitUntil(java.util.function.BooleanSupplier done, double timeout) {
+        long deadline = System.nanoTime() + (long) (timeout * 1e9);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        return true;
+    }
+
     /** The factor applied to every sleep (1: the tutorial's timing). */
     public static double timeScale() {
         return Double.parseDouble(System.getProperty("mpdemo.timeScale", "1"));

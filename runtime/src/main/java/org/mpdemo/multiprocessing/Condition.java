@@ -131,6 +131,14 @@ public class Condition implements Serializable {
         signal(Integer.MAX_VALUE);
     }
 
+    /**
+     * How many processes or threads are waiting right now. CPython has no such call; it lets a program check
+     * that its notification will reach everyone (the demos use it so that no time scale loses the wake-up).
+     */
+    public int waiting() {
+        return Math.max(0, sleepingCount.getValue() - wokenCount.getValue());
+    }
+
     private void writeObject(ObjectOutputStream out) throws IOException {
         Reduction.assertSpawning(this);
         out.defaultWriteObject();

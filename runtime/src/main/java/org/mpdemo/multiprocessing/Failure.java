@@ -55,6 +55,7 @@ final class Failure {
                 }
             }
             if (error == null) error = new RemoteError(type, message);
+            else if (message != null && !message.equals(error.getMessage())) error = withMessage(error, message);
             RemoteTraceback remote = new RemoteTraceback(trace);
             try {
                 if (error.getCause() == null) error.initCause(remote);
@@ -65,6 +66,23 @@ final class Failure {
             return error;
         } catch (IOException e) {
             return new RemoteError("unknown", "undecodable failure from a child process");
+        }
+    }
+
+    /**
+     * Some messages are computed lazily and do not survive serialization — a helpful NullPointerException's
+     * ({@code Cannot invoke … because "X.lock" is null}) among them. Rebuild the exception with the message the
+     * worker saw, when its class has a message constructor.
+     */
+    private static Throwable withMessage(Throwable error, String message) {
+        try {
+            Throwable copy = error.getClass().getConstructor(String.class).newInstance(message);
+            copy.setStackTrace(error.getStackTrace());
+            if (error.getCause() != null) copy.initCause(error.getCause());
+            for (Throwable s : error.getSuppressed()) copy.addSuppressed(s);
+            return copy;
+        } catch (ReflectiveOperationException | RuntimeException noSuchConstructor) {
+            return error;
         }
     }
 

@@ -273,6 +273,19 @@ public final class Pool implements AutoCloseable {
         return submitMap("map", Task.of(f), items, false, options);
     }
 
+    public <A> List<Void> map(Task.Run1<A> f, Iterable<? extends A> items) {
+        return mapAsync(f, items).get();
+    }
+
+    public <A> AsyncResult<List<Void>> mapAsync(Task.Run1<A> f, Iterable<? extends A> items) {
+        return mapAsync(f, items, Options.none());
+    }
+
+    public <A, R> AsyncResult<List<R>> mapAsync(Task.Run1<A> f, Iterable<? extends A> items,
+                                                Options<? super List<R>> options) {
+        return submitMap("map", Task.of(f), items, false, options);
+    }
+
     public <A, B, R> List<R> starmap(Task.Call2<A, B, R> f, Iterable<? extends Args.Two<A, B>> items) {
         return starmapAsync(f, items).get();
     }

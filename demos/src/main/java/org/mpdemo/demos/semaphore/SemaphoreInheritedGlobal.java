@@ -1,0 +1,47 @@
+package org.mpdemo.demos.semaphore;
+
+import static org.mpdemo.demos.Tutorial.random;
+import static org.mpdemo.demos.Tutorial.range;
+import static org.mpdemo.demos.Tutorial.sleep;
+import static org.mpdemo.demos.Tutorial.str;
+import static org.mpdemo.demos.Tutorial.tasks;
+import static org.mpdemo.demos.Tutorial.workers;
+
+import org.mpdemo.multiprocessing.Multiprocessing;
+import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.Semaphore;
+
+/**
+ * The tutorial's fix: with the {@code fork} start method, workers inherit the semaphore as a global.
+ *
+ * <p>Expect ten lines {@code Task <i> completed with <value>}, each task once, and never more than two tasks
+ * inside the semaphore at the same moment (the run's trace shows it). The semaphore is not in any task's
+ * arguments: each worker finds it in the static field it inherited when it started.
+ *
+ * <p>A JVM cannot fork; {@code fork} here copies this class's non-final static fields into each worker as it
+ * starts, which is what a forked Python worker sees of its parent's globals.
+ *
+ * <p>Run: {@code ./mpdemo run semaphore-inherited-global}
+ */
+public final class SemaphoreInheritedGlobal {
+
+    /** The global every worker inherits; assigned in main before the pool starts. */
+    static Semaphore semaphore;
+
+    static void task(int identifier) {
+        try (var held = semaphore.hold()) {
+            double value = random();
+            sleep(value);
+            System.out.println("Task " + identifier + " completed with " + str(value));
+        }
+    }
+
+    public static void main(String[] args) {
+        Multiprocessing.setStartMethod("fork");
+        semaphore = new Semaphore(2);
+        try (var pool = new Pool(workers(4))) {
+            var result = pool.mapAsync(SemaphoreInheritedGlobal::task, range(tasks(10)).toList());
+            result.await();
+        }
+    }
+}
