@@ -1,0 +1,335 @@
+package org.mpdemo.classroom;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mpdemo.demos.TraceLog;
+
+/**
+ * A run's trace drawn as one lane per task across a time axis: when each task ran, waited to acquire a
+ * primitive, held it, or waited on a condition — and, under the lanes, the most holders any primitive had at
+ * once. Text for a terminal ({@link #render}), SVG for a page ({@link #svg}).
+ */
+public final class Timeline {
+
+    /** What a task was doing: listed from least to most important, which decides what a text cell shows. */
+    public enum State {
+        RUN('-', "running", "#c9d1d9"),
+        WAIT('.', "waiting to acquire", "#f4a261"),
+        CONDITION('~', "waiting on a condition", "#8ecae6"),
+        HOLD('#', "holding", "#2a9d8f");
+
+        final char symbol;
+        final String meaning;
+        final String colour;
+
+        State(char symbol, String meaning, String colour) {
+            this.symbol = symbol;
+            this.meaning = meaning;
+            this.colour = colour;
+        }
+    }
+
+    public record Span(State state, long from, long to) {
+    }
+
+    public record Lane(String label, long pid, long start, long end, List<Span> spans) {
+    }
+
+    /** The most holders one primitive had at once, and when that was first reached. */
+    public record Holding(String obj, String kind, int most, long reachedAt) {
+    }
+
+    private final List<Lane> lanes;
+    private final List<Holding> holdings;
+    private final long origin;
+    private final long end;
+
+    private Timeline(List<Lane> lanes, List<Holding> holdings, long origin, long end) {
+        this.lanes = lanes;
+        this.holdings = holdings;
+        this.origin = origin;
+        this.end = end;
+    }
+
+    public List<Lane> lanes() {
+        return lanes;
+    }
+
+    public List<Holding> holdings() {
+        return holdings;
+    }
+
+    /** Seconds from the first lane's start to the last lane's end. */
+    public double seconds() {
+        return (end - origin) / 1e9;
+    }
+
+    private static final class Builder {
+        final String label;
+        final long pid;
+        final long start;
+        long end = -1;
+        final List<Span> spans = new ArrayList<>();
+        Long waitFrom;
+        Long conditionFrom;
+        final Map<String, Long> holdFrom = new HashMap<>();
+
+        Builder(String label, long pid, long start) {
+            this.label = label;
+            this.pid = pid;
+            this.start = start;
+        }
+
+        void close(long t) {
+            end = t;
+            for (Long from : holdFrom.values()) spans.add(new Span(State.HOLD, from, t));
+            holdFrom.clear();
+            if (conditionFrom != null) spans.add(new Span(State.CONDITION, conditionFrom, t));
+            if (waitFrom != null) spans.add(new Span(State.WAIT, waitFrom, t));
+            conditionFrom = null;
+            waitFrom = null;
+        }
+
+        Lane lane() {
+            return new Lane(label, pid, start, end, List.copyOf(spans));
+        }
+    }
+
+    /** Builds the lanes from a trace: tasks of pool workers, or whole processes where no task is running. */
+    public static Timeline of(TraceLog trace) {
+        List<Builder> all = new ArrayList<>();
+        Map<Long, Builder> current = new HashMap<>();
+        boolean severalJobs = trace.named("task-start").stream().map(e -> e.get("job")).distinct().count() > 1;
+        long last = 0;
+        for (TraceLog.Event e : trace.events()) {
+            last = Math.max(last, e.t());
+            Builder lane = current.get(e.pid());
+            switch (e.name()) {
+                case "task-start" -> {
+                    if (lane != null) lane.close(e.t());
+                    String label = (severalJobs ? "job " + e.get("job") + " " : "") + "task " + e.get("task");
+                    Builder b = new Builder(label, e.pid(), e.t());
+                    current.put(e.pid(), b);
+                    all.add(b);
+                }
+                case "task-end" -> {
+                    if (lane != null) {
+                        lane.close(e.t());
+                        current.remove(e.pid());
+                    }
+                }
+                case "acquire-wait", "acquire", "release", "wait", "wake" -> {
+                    if (lane == null) {
+                        lane = new Builder("process " + e.pid(), e.pid(), e.t());
+                        current.put(e.pid(), lane);
+                        all.add(lane);
+                    }
+                    apply(lane, e);
+                }
+                default -> {
+                    // other events do not change what a task is doing
+                }
+            }
+        }
+        for (Builder b : current.values()) if (b.end < 0) b.close(last);
+        List<Lane> lanes = new ArrayList<>();
+        long origin = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Builder b : all) {
+            lanes.add(b.lane());
+            origin = Math.min(origin, b.start);
+            end = Math.max(end, b.end);
+        }
+        if (lanes.isEmpty()) {
+            origin = 0;
+            end = 0;
+        }
+        return new Timeline(lanes, holdings(trace), origin, end);
+    }
+
+    private static void apply(Builder lane, TraceLog.Event e) {
+        String obj = e.get("obj");
+        switch (e.name()) {
+            case "acquire-wait" -> lane.waitFrom = e.t();
+            case "acquire" -> {
+                if (lane.waitFrom != null) lane.spans.add(new Span(State.WAIT, lane.waitFrom, e.t()));
+                lane.waitFrom = null;
+                lane.holdFrom.putIfAbsent(obj, e.t());
+            }
+            case "release" -> {
+                Long from = lane.holdFrom.remove(obj);
+                if (from != null) lane.spans.add(new Span(State.HOLD, from, e.t()));
+            }
+            case "wait" -> lane.conditionFrom = e.t();
+            case "wake" -> {
+                if (lane.conditionFrom != null) lane.spans.add(new Span(State.CONDITION, lane.conditionFrom, e.t()));
+                lane.conditionFrom = null;
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static List<Holding> holdings(TraceLog trace) {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (TraceLog.Event e : trace.named("acquire")) kinds.putIfAbsent(e.get("obj"), e.get("kind"));
+        List<Holding> result = new ArrayList<>();
+        for (Map.Entry<String, String> k : kinds.entrySet()) {
+            int holders = 0;
+            int most = 0;
+            long reached = 0;
+            for (TraceLog.Event e : trace.events()) {
+                if (!k.getKey().equals(e.get("obj"))) continue;
+                if (e.name().equals("acquire") && ++holders > most) {
+                    most = holders;
+                    reached = e.t();
+                } else if (e.name().equals("release")) {
+                    holders--;
+                }
+            }
+            result.add(new Holding(k.getKey(), k.getValue(), most, reached));
+        }
+        return result;
+    }
+
+    /** The most holders at once of the first primitive of {@code kind}, or 0 if none was used. */
+    public int mostHolders(String kind) {
+        return holdings.stream().filter(h -> h.kind().equals(kind)).mapToInt(Holding::most).findFirst().orElse(0);
+    }
+
+    // ---- text ----------------------------------------------------------------------------------------------
+
+    /** Draws the lanes in {@code width} columns; with {@code colour}, ANSI colours mark the states. */
+    public String render(int width, boolean colour) {
+        StringBuilder out = new StringBuilder();
+        if (lanes.isEmpty()) {
+            return "No task ran: the trace has nothing to draw.\n";
+        }
+        int labelWidth = lanes.stream().mapToInt(l -> l.label().length()).max().orElse(6) + 1;
+        int columns = Math.max(10, width - labelWidth - 2);
+        double span = Math.max(1, end - origin);
+        double perColumn = span / columns;
+        out.append(String.format(Locale.ROOT, "%d lanes over %s (one column = %s)%n", lanes.size(),
+                seconds(end - origin), seconds((long) perColumn)));
+        String left = "0 s";
+        String right = seconds(end - origin);
+        out.append(" ".repeat(labelWidth + 1)).append(left)
+                .append(" ".repeat(Math.max(1, columns - left.length() - right.length()))).append(right).append('\n');
+        for (Lane lane : lanes) {
+            out.append(String.format("%-" + labelWidth + "s|", lane.label()));
+            for (int c = 0; c < columns; c++) {
+                long from = origin + (long) (c * perColumn);
+                long to = origin + (long) ((c + 1) * perColumn);
+                State state = stateIn(lane, from, to);
+                char symbol = state == null ? ' ' : state.symbol;
+                if (colour && state != null && state != State.RUN) {
+                    out.append(ansi(state)).append(symbol).append("\u001b[0m");
+                } else {
+                    out.append(symbol);
+                }
+            }
+            out.append("|\n");
+        }
+        out.append("Legend:");
+        for (State s : State.values()) out.append("  ").append(s.symbol).append(' ').append(s.meaning);
+        out.append('\n');
+        for (Holding h : holdings) {
+            out.append(String.format(Locale.ROOT, "Most holders at once: %d (%s %s), first reached at %s%n",
+                    h.most(), h.kind(), h.obj(), seconds(h.reachedAt() - origin)));
+        }
+        return out.toString();
+    }
+
+    private static String ansi(State state) {
+        return switch (state) {
+            case HOLD -> "\u001b[32m";
+            case WAIT -> "\u001b[33m";
+            case CONDITION -> "\u001b[36m";
+            default -> "";
+        };
+    }
+
+    /** The most important state of the lane in [from, to), or null where the task was not running. */
+    static State stateIn(Lane lane, long from, long to) {
+        if (lane.end() <= from || lane.start() >= to) return null;
+        State best = State.RUN;
+        for (Span s : lane.spans()) {
+            if (s.to() > from && s.from() < to && s.state().ordinal() > best.ordinal()) best = s.state();
+        }
+        return best;
+    }
+
+    static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        if (s >= 10) return String.format(Locale.ROOT, "%.1f s", s);
+        if (s >= 0.1) return String.format(Locale.ROOT, "%.2f s", s);
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    // ---- SVG -----------------------------------------------------------------------------------------------
+
+    /** The same picture as a standalone SVG document. */
+    public String svg() {
+        int labelWidth = 90;
+        int plotWidth = 640;
+        int laneHeight = 20;
+        int top = 30;
+        int height = top + lanes.size() * laneHeight + 30 + 18 * (1 + holdings.size());
+        double span = Math.max(1, end - origin);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+                        + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">%n",
+                labelWidth + plotWidth + 20, height, labelWidth + plotWidth + 20, height));
+        svg.append("<title>Timeline: one lane per task</title>\n");
+        // axis
+        for (int i = 0; i <= 4; i++) {
+            double x = labelWidth + plotWidth * i / 4.0;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                    + "stroke=\"#999\" stroke-dasharray=\"2,3\"/>%n", x, top - 5, x, top + lanes.size() * laneHeight));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x, top - 10, escape(seconds((long) (span * i / 4)))));
+        }
+        int y = top;
+        for (Lane lane : lanes) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", 4, y + 14,
+                    escape(lane.label())));
+            svg.append(rect(labelWidth + plotWidth * (lane.start() - origin) / span, y + 3,
+                    plotWidth * (lane.end() - lane.start()) / span, laneHeight - 6, State.RUN));
+            for (State state : new State[] {State.WAIT, State.CONDITION, State.HOLD}) {
+                for (Span s : lane.spans()) {
+                    if (s.state() != state) continue;
+                    svg.append(rect(labelWidth + plotWidth * (s.from() - origin) / span, y + 3,
+                            plotWidth * (s.to() - s.from()) / span, laneHeight - 6, state));
+                }
+            }
+            y += laneHeight;
+        }
+        y += 22;
+        int x = 4;
+        for (State s : State.values()) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y - 10, s.colour, x + 16, y, escape(s.meaning)));
+            x += 30 + 7 * s.meaning.length();
+        }
+        for (Holding h : holdings) {
+            y += 18;
+            svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>%n", y,
+                    escape("Most holders at once: " + h.most() + " (" + h.kind() + " " + h.obj() + ")")));
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static String rect(double x, double y, double width, double height, State state) {
+        return String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
+                + "<title>%s</title></rect>%n", x, y, Math.max(0.5, width), (int) height, state.colour, state.meaning);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
