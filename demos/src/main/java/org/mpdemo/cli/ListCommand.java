@@ -50,6 +50,7 @@ final class ListCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (DemoInfo demo : demos) {
             String head = pad(demo.id(), idWidth) + GAP + pad(demo.topic(), topicWidth) + GAP;
+            // too little room left (very long ids) would make a ragged column: keep the summary whole then
             List<String> summary = width > 0 && room >= 20 ? wrap(demo.summary(), room) : List.of(demo.summary());
             lines.add(head + summary.get(0));
             for (String more : summary.subList(1, summary.size())) lines.add(" ".repeat(indent) + more);

@@ -81,7 +81,7 @@ public final class Mpdemo implements Callable<Integer> {
     /** A failure of the command line itself, not of a demo (a demo's errors are handled by {@code run}). */
     private static int internalError(Exception error, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        err.println("mpdemo: internal error: " + ShortTrace.lastLine(error));
+        err.println("mpdemo: internal error: " + oneLine(ShortTrace.lastLine(error)));
         err.flush();
         return DEMO_FAILED;
     }
