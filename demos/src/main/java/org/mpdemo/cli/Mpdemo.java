@@ -1,0 +1,92 @@
+package org.mpdemo.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code mpdemo} command: lists the demos and runs one of them.
+ *
+ * <p>Exit status: 0 when the command (or the demo) finished normally, 1 when the demo raised an error, 2 for a
+ * command line that cannot be run (unknown command or demo, bad option value). Every error the command line
+ * itself reports is one line on standard error.
+ */
+@Command(name = "mpdemo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "Python multiprocessing tutorials, reproduced in Java with real processes: every pool worker is a "
+                    + "child JVM.",
+            "Each demo is one tutorial program; it prints what the program prints."},
+        footer = {"", "Start with 'mpdemo list', then try 'mpdemo run lock-error-callback'."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:finished normally",
+            "1:the demo raised an error (a short trace is on standard error)",
+            "2:the command line was wrong (unknown demo, bad option value)"})
+public final class Mpdemo implements Callable<Integer> {
+    static final int OK = 0;
+    static final int DEMO_FAILED = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do: show the usage, as for any other usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        int status = commandLine().execute(args);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** The command line as {@link #main} runs it: one-line errors, exit codes 0 / 1 / 2. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Mpdemo());
+        cli.setParameterExceptionHandler(Mpdemo::usageError);
+        cli.setExecutionExceptionHandler(Mpdemo::internalError);
+        return cli;
+    }
+
+    /** Picocli's own complaint (unknown option, missing ID, value of the wrong type) as one line; exit 2. */
+    private static int usageError(ParameterException error, String[] args) {
+        CommandLine cli = error.getCommandLine();
+        String message = oneLine(error.getMessage());
+        if (error instanceof UnmatchedArgumentException unmatched && cli.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String typed = unmatched.getUnmatched().get(0);
+            List<String> close = Suggestions.closest(typed, cli.getSubcommands().keySet(), 3);
+            message = "unknown command '" + typed + "'"
+                    + (close.isEmpty() ? "" : "; did you mean: " + String.join(", ", close) + "?");
+        }
+        PrintWriter err = cli.getErr();
+        err.println("mpdemo: " + message + " (try '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return USAGE;
+    }
+
+    /** A failure of the command line itself, not of a demo (a demo's errors are handled by {@code run}). */
+    private static int internalError(Exception error, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        err.println("mpdemo: internal error: " + oneLine(ShortTrace.lastLine(error)));
+        err.flush();
+        return DEMO_FAILED;
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

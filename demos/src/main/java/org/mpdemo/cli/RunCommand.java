@@ -1,0 +1,209 @@
+package org.mpdemo.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mpdemo run ID}: runs one demo's {@code main} in this JVM, after turning the options into the
+ * {@code mpdemo.*} system properties the demos and the runtime read (the runtime passes them on to every child
+ * JVM).
+ *
+ * <p>Standard output is the demo's alone. If {@code main} throws, standard error gets a short trace (or, with
+ * {@code --verbose}, the Java stack trace) ending with {@code Type: message}, and the exit status is 1.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs one demo, as the tutorial's program would run: its pool workers are child JVMs and its output "
+                    + "is exactly what the program prints.",
+            "If the demo raises an error, a short trace showing where it was raised goes to standard error and "
+                    + "the exit status is 1."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:the demo finished normally",
+            "1:the demo raised an error (see standard error)",
+            "2:unknown demo or bad option value"},
+        footer = {"", "Example: mpdemo run condition-sync-reraise --time-scale 0.1"})
+final class RunCommand implements Callable<Integer> {
+    static final String SEED = "mpdemo.seed";
+    static final String TIME_SCALE = "mpdemo.timeScale";
+    static final String WORKERS = "mpdemo.workers";
+    static final String TASKS = "mpdemo.tasks";
+    static final String TRACE = "mpdemo.trace";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The demo to run; 'mpdemo list' shows every ID.")
+    String id;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Makes the random values reproducible: with the same seed, each task draws the same "
+                    + "values whichever worker runs it.")
+    Long seed;
+
+    @Option(names = "--time-scale", paramLabel = "F",
+            description = "Multiplies every pause in the demo by F, a number above 0: 0.1 runs ten times faster, "
+                    + "2 twice as slow. Default: 1, the tutorial's timing.")
+    Double timeScale;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Appends one JSON event per line to FILE, from the main process and every worker: pool "
+                    + "start, lock acquire and release, errors and where they were raised.")
+    Path trace;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Pool size (1 or more), instead of the tutorial's.")
+    Integer workers;
+
+    @Option(names = "--tasks", paramLabel = "N",
+            description = "Number of tasks (0 or more), instead of the tutorial's.")
+    Integer tasks;
+
+    @Option(names = "--verbose",
+            description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
+                    + "stack trace instead of the short trace.")
+    boolean verbose;
+
+    /** An option value the demo cannot run with; its message is the whole error line. */
+    static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadValue(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<DemoInfo> demo = DemoCatalog.find(id);
+        if (demo.isEmpty()) return usageError(err, unknownDemo(id));
+        Map<String, String> properties;
+        try {
+            properties = systemProperties();
+        } catch (BadValue e) {
+            return usageError(err, e.getMessage());
+        }
+        properties.forEach(System::setProperty);
+        if (verbose) {
+            err.println("mpdemo: running " + id + " (" + demo.get().mainClass().getName() + ")"
+                    + (properties.isEmpty() ? "" : " with " + describe(properties)));
+            err.flush();
+        }
+        return run(demo.get(), err);
+    }
+
+    /** {@code unknown demo 'X'; did you mean: a, b?} — or where to find the ids when none is close. */
+    static String unknownDemo(String typed) {
+        List<String> ids = DemoCatalog.all().stream().map(DemoInfo::id).toList();
+        List<String> close = Suggestions.closest(typed, ids, 3);
+        return "unknown demo '" + typed + "'; "
+                + (close.isEmpty() ? "'mpdemo list' shows them all" : "did you mean: " + String.join(", ", close) + "?");
+    }
+
+    /**
+     * The system properties the options stand for, only those given; the trace file as an absolute path, so that
+     * every process writes the same file.
+     */
+    Map<String, String> systemProperties() throws BadValue {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (seed != null) properties.put(SEED, Long.toString(seed));
+        if (timeScale != null) {
+            if (!Double.isFinite(timeScale) || timeScale <= 0) {
+                throw new BadValue("--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");
+            }
+            properties.put(TIME_SCALE, Double.toString(timeScale));
+        }
+        if (workers != null) {
+            if (workers < 1) throw new BadValue("--workers must be 1 or more (got " + workers + ")");
+            properties.put(WORKERS, Integer.toString(workers));
+        }
+        if (tasks != null) {
+            if (tasks < 0) throw new BadValue("--tasks must be 0 or more (got " + tasks + ")");
+            properties.put(TASKS, Integer.toString(tasks));
+        }
+        if (trace != null) properties.put(TRACE, traceFile(trace).toString());
+        return properties;
+    }
+
+    private static Path traceFile(Path given) throws BadValue {
+        Path file = given.toAbsolutePath().normalize();
+        Path directory = file.getParent();
+        if (Files.isDirectory(file)) throw new BadValue("--trace: " + file + " is a directory, not a file");
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new BadValue("--trace: directory " + directory + " does not exist");
+        }
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(directory)) {
+            throw new BadValue("--trace: cannot write " + file);
+        }
+        return file;
+    }
+
+    private int run(DemoInfo demo, PrintWriter err) {
+        Method main;
+        try {
+            main = demo.mainClass().getMethod("main", String[].class);
+        } catch (NoSuchMethodException e) {
+            main = null;
+        }
+        if (main == null || !Modifier.isStatic(main.getModifiers())) {
+            err.println("mpdemo: " + demo.mainClass().getName() + " has no public static void main(String[])");
+            err.flush();
+            return Mpdemo.DEMO_FAILED;
+        }
+        try {
+            main.invoke(null, (Object) new String[0]);
+            return Mpdemo.OK;
+        } catch (InvocationTargetException e) {
+            report(e.getCause(), err);
+            return Mpdemo.DEMO_FAILED;
+        } catch (IllegalAccessException e) {
+            err.println("mpdemo: cannot call " + demo.mainClass().getName() + ".main: " + e.getMessage());
+            err.flush();
+            return Mpdemo.DEMO_FAILED;
+        }
+    }
+
+    /** The demo's error on standard error, after whatever the demo printed to standard output. */
+    private void report(Throwable error, PrintWriter err) {
+        System.out.flush();
+        if (verbose) {
+            error.printStackTrace(err);
+            err.println(ShortTrace.lastLine(error));
+        } else {
+            for (String line : ShortTrace.format(error)) err.println(line);
+        }
+        err.flush();
+    }
+
+    private static String describe(Map<String, String> properties) {
+        StringBuilder text = new StringBuilder();
+        properties.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('=')
+                .append(value));
+        return text.toString();
+    }
+
+    private static int usageError(PrintWriter err, String message) {
+        err.println("mpdemo: " + message);
+        err.flush();
+        return Mpdemo.USAGE;
+    }
+}
