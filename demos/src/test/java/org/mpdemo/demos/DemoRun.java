@@ -12,28 +12,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one demo as the user would — in a JVM of its own — and keeps what it printed, its exit status and its
- * trace. Tests use a small time scale and a fixed seed.
+ * Runs one demo as the user would — {@code mpdemo run ID}, in a JVM of its own — and keeps what it printed,
+ * its exit status and its trace. Tests use a small time scale and a fixed seed unless they say otherwise.
  */
 public record DemoRun(int exitCode, String stdout, String stderr, TraceLog trace) {
 
     /** Generous: a demo at a small time scale ends in about a second; this only stops a hang. */
     static final long TIMEOUT_SECONDS = 90;
 
-    /** Runs the demo with this id. */
-    public static DemoRun of(String id, String... properties) {
-        Class<?> demo = DemoCatalog.find(id).orElseThrow(() -> new AssertionError("no demo " + id)).mainClass();
+    /** Runs {@code mpdemo run ID --time-scale 0.01 --seed 1 --trace FILE}, then {@code options} (which win). */
+    public static DemoRun of(String id, String... options) {
+        DemoCatalog.find(id).orElseThrow(() -> new AssertionError("no demo " + id));
+        String demo = id;
         try {
             Path trace = Files.createTempFile("mpdemo-trace", ".jsonl");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Dmpdemo.timeScale=0.01");
-            command.add("-Dmpdemo.seed=1");
-            command.add("-Dmpdemo.trace=" + trace);
-            for (String p : properties) command.add("-D" + p);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add(demo.getName());
+            command.add("org.mpdemo.cli.Mpdemo");
+            command.addAll(List.of("run", id, "--time-scale", "0.01", "--seed", "1", "--trace", trace.toString()));
+            command.addAll(List.of(options));
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             CompletableFuture<String> out = read(process.getInputStream());
@@ -41,14 +40,14 @@ public record DemoRun(int exitCode, String stdout, String stderr, TraceLog trace
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                fail(demo.getSimpleName() + " did not finish within " + TIMEOUT_SECONDS + " s");
+                fail(demo + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             DemoRun run = new DemoRun(process.exitValue(), out.get(10, TimeUnit.SECONDS),
                     err.get(10, TimeUnit.SECONDS), TraceLog.read(trace));
             Files.deleteIfExists(trace);
             return run;
         } catch (Exception e) {
-            throw new AssertionError("could not run " + demo.getName(), e);
+            throw new AssertionError("could not run " + demo, e);
         }
     }
 

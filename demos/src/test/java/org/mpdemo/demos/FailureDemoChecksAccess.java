@@ -43,12 +43,18 @@ public final class FailureDemoChecksAccess {
     }
 
     /**
-     * Standard error ends with CPython's message. Run directly, the JVM prints the uncaught exception's stack;
-     * through {@code mpdemo run}, the last line is exactly {@code SharingError: <message>}.
+     * Standard error ends with exactly {@code SharingError: <CPython's message>}, under a short trace that says
+     * it was raised in the main process while serializing — never in a worker.
      */
     public static void endsWithTheError(DemoRun run, String type) {
         List<String> lines = run.errorLines();
         assertTrue(!lines.isEmpty(), "nothing on standard error");
-        assertTrue(run.stderr().contains("SharingError: " + message(type)), run.stderr());
+        assertEquals("SharingError: " + message(type), lines.get(lines.size() - 1));
+        assertEquals("Traceback (most recent call last, in the main process):", lines.get(0));
+        assertTrue(run.stderr().contains("while serializing the task's arguments for a worker"), run.stderr());
+        assertTrue(run.stderr().contains(type + ".writeObject: only allowed while a process is being started")
+                || run.stderr().contains("SemLock.writeObject: only allowed while a process is being started"),
+                run.stderr());
+        assertTrue(!run.stderr().contains("worker process"), "not raised in a worker: " + run.stderr());
     }
 }

@@ -12,7 +12,7 @@ class SemaphoreInitializerFixTest {
     void everyTaskCompletesAndAtMost2HoldsTheSharedPrimitive() {
         // at 0.2 of the tutorial's timing the tasks hold the primitive long enough for several workers
         // to be up and competing for it, so the limit is reached, not just respected
-        DemoRun run = DemoRun.of("semaphore-initializer-fix", "mpdemo.timeScale=0.2");
+        DemoRun run = DemoRun.of("semaphore-initializer-fix", "--time-scale", "0.2");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("", run.stderr());
         FixDemoChecks.everyTaskCompletedOnce(run.lines(), 10);
