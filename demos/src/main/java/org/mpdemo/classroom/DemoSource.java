@@ -1,0 +1,126 @@
+package org.mpdemo.classroom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A demo's own source file, read from the class path where the build puts it beside the class
+ * ({@code org/mpdemo/demos/lock/LockErrorCallback.java} next to {@code LockErrorCallback.class}) — so what
+ * {@code explain}, the walkthrough and the site show is always the code that runs, never a copy kept by hand.
+ *
+ * <p>It splits the file into the class comment (see {@link JavadocText}) and the program: the class itself,
+ * without the package line, the imports and the comment above it. The markers of tagged regions
+ * ({@code // tag::name[]}, {@code // end::name[]}), which only the site uses, are left out of the program.
+ */
+public final class DemoSource {
+    private static final Pattern TAG_MARKER = Pattern.compile("^\\s*// (tag|end)::[\\w-]*\\[\\]\\s*$");
+    private static final Pattern DECLARATION =
+            Pattern.compile("^(public |final |abstract |sealed |static )*(class|record|enum|interface) (\\w+).*");
+
+    private final String fileName;
+    private final List<String> lines;
+    private final int javadocStart;
+    private final int javadocEnd;
+    private final int declaration;
+
+    private DemoSource(String fileName, List<String> lines) {
+        this.fileName = fileName;
+        this.lines = lines;
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (DECLARATION.matcher(lines.get(i)).matches()) {
+                found = i;
+                break;
+            }
+        }
+        if (found < 0) throw new IllegalArgumentException(fileName + " declares no top-level class");
+        this.declaration = found;
+        int end = found - 1;
+        while (end >= 0 && (lines.get(end).isBlank() || lines.get(end).strip().startsWith("@"))) end--;
+        int start = -1;
+        if (end >= 0 && lines.get(end).strip().endsWith("*/")) {
+            for (int i = end; i >= 0; i--) {
+                if (lines.get(i).strip().startsWith("/**")) {
+                    start = i;
+                    break;
+                }
+            }
+        }
+        this.javadocStart = start;
+        this.javadocEnd = start < 0 ? -1 : end;
+    }
+
+    /** The source of a top-level class, from the class path; fails if the build did not package it. */
+    public static DemoSource of(Class<?> type) {
+        Class<?> top = type;
+        while (top.getEnclosingClass() != null) top = top.getEnclosingClass();
+        String fileName = top.getSimpleName() + ".java";
+        try (InputStream in = top.getResourceAsStream(fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("the source of " + top.getName() + " is not on the class path ("
+                        + top.getName().replace('.', '/') + ".java); rebuild the demos module");
+            }
+            return parse(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the source of " + top.getName(), e);
+        }
+    }
+
+    /** A source file's text, for tests and for the diff between two versions. */
+    public static DemoSource parse(String fileName, String text) {
+        return new DemoSource(fileName, text.lines().toList());
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Every line of the file, as it is. */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** The class comment, as text paragraphs; empty if the class has none. */
+    public JavadocText javadoc() {
+        if (javadocStart < 0) return JavadocText.parse("");
+        return JavadocText.parse(String.join("\n", lines.subList(javadocStart, javadocEnd + 1)));
+    }
+
+    /**
+     * The program: the class from its declaration (and annotations) to the end of the file, without the tag
+     * markers.
+     */
+    public List<String> program() {
+        int from = javadocEnd >= 0 ? javadocEnd + 1 : declaration;
+        while (from < declaration && lines.get(from).isBlank()) from++;
+        List<String> program = new ArrayList<>();
+        for (String line : lines.subList(from, lines.size())) {
+            if (!TAG_MARKER.matcher(line).matches()) program.add(line);
+        }
+        while (!program.isEmpty() && program.get(program.size() - 1).isBlank()) program.remove(program.size() - 1);
+        return program;
+    }
+
+    /** The 1-based line numbers of the program in the file: first and last (for an include by lines). */
+    public int[] programLines() {
+        int from = javadocEnd >= 0 ? javadocEnd + 2 : declaration + 1;
+        int to = lines.size();
+        while (to > from && lines.get(to - 1).isBlank()) to--;
+        return new int[] {from, to};
+    }
+
+    /** Whether the file marks a region {@code // tag::name[]} … {@code // end::name[]}. */
+    public boolean hasTag(String name) {
+        boolean start = false;
+        for (String line : lines) {
+            if (line.strip().equals("// tag::" + name + "[]")) start = true;
+            if (start && line.strip().equals("// end::" + name + "[]")) return true;
+        }
+        return false;
+    }
+}

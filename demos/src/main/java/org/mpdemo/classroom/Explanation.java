@@ -1,0 +1,65 @@
+package org.mpdemo.classroom;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mpdemo.demos.DemoInfo;
+
+/**
+ * What {@code mpdemo explain ID} prints: what the program does, what to expect and why (both from the demo's
+ * class comment), the program itself (from its source file) and how to run it — in {@link Columns#WIDTH}
+ * columns.
+ */
+public final class Explanation {
+    static final String INDENT = "  ";
+
+    private Explanation() {
+    }
+
+    public static List<String> lines(DemoInfo demo, boolean colour) {
+        DemoSource source = DemoSource.of(demo.mainClass());
+        JavadocText doc = source.javadoc();
+        List<String> out = new ArrayList<>();
+        out.add(Terminal.bold(demo.id(), colour) + " (" + demo.topic() + ")");
+        out.addAll(Columns.wrap(demo.summary(), Columns.WIDTH, INDENT));
+        out.add("");
+        out.add(Terminal.bold("What the program does", colour));
+        out.addAll(Columns.wrap(doc.summary(), Columns.WIDTH, INDENT));
+        out.add("");
+        out.add(Terminal.bold("What to expect, and why", colour));
+        out.addAll(paragraphs(doc.explanation()));
+        out.add("");
+        out.add(Terminal.bold("The program", colour) + " (" + source.fileName() + ", without its imports)");
+        out.add("");
+        out.addAll(code(source.program()));
+        out.add("");
+        out.add(runLine(demo));
+        return out;
+    }
+
+    /** Paragraphs wrapped and indented, a blank line between two. */
+    public static List<String> paragraphs(List<String> paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            if (!out.isEmpty()) out.add("");
+            out.addAll(Columns.wrap(paragraph, Columns.WIDTH, INDENT));
+        }
+        return out;
+    }
+
+    /** Code lines, indented and wrapped to fit. */
+    public static List<String> code(List<String> program) {
+        List<String> out = new ArrayList<>();
+        for (String line : program) {
+            if (line.isBlank()) {
+                out.add("");
+                continue;
+            }
+            out.addAll(Columns.wrapCode(INDENT + line, Columns.WIDTH));
+        }
+        return out;
+    }
+
+    public static String runLine(DemoInfo demo) {
+        return "Run: ./mpdemo run " + demo.id();
+    }
+}

@@ -1,0 +1,61 @@
+package org.mpdemo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mpdemo.classroom.DemoSource;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+
+class ExplainCommandTest {
+
+    static Stream<DemoInfo> demos() {
+        return DemoCatalog.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void everyDemoIsExplainedInEightyColumns(DemoInfo demo) {
+        MpdemoTest.Result result = MpdemoTest.mpdemo("explain", demo.id());
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.err());
+        List<String> lines = result.out().lines().toList();
+        for (String line : lines) assertTrue(line.length() <= 80, line.length() + ": " + line);
+        assertEquals(demo.id() + " (" + demo.topic() + ")", lines.get(0));
+        assertEquals("Run: ./mpdemo run " + demo.id(), lines.get(lines.size() - 1));
+        assertTrue(lines.contains("What the program does"), result.out());
+        assertTrue(lines.contains("What to expect, and why"), result.out());
+
+        // the Expect paragraph, from the class comment, with its markup turned into text
+        String text = String.join(" ", lines).replaceAll("\\s+", " ");
+        DemoSource source = DemoSource.of(demo.mainClass());
+        String expect = source.javadoc().expect();
+        assertTrue(expect.contains("Expect"), demo.id() + " has no Expect paragraph");
+        assertTrue(text.contains(expect), expect);
+        for (String markup : List.of("{@code", "{@link", "<p>", "&lt;")) {
+            assertFalse(text.substring(0, text.indexOf("The program")).contains(markup), markup);
+        }
+
+        // the program, read from the class's own source file: its declaration, its main, no imports
+        assertTrue(lines.contains("  public final class " + demo.mainClass().getSimpleName() + " {"), result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith("public static void main(")), result.out());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("import ") || l.startsWith("package ")),
+                result.out());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("// tag::") || l.contains("// end::")), result.out());
+    }
+
+    @Test
+    void unknownDemoIsOneLineAndStatus2() {
+        MpdemoTest.Result result = MpdemoTest.mpdemo("explain", "lock-eror-callback");
+        assertEquals(2, result.status());
+        assertEquals("", result.out());
+        assertEquals(List.of("mpdemo: unknown demo 'lock-eror-callback'; did you mean: lock-error-callback?"),
+                result.errLines());
+    }
+}
