@@ -22,6 +22,7 @@ class BasicsTest {
         assertEquals("", run.stderr());
         assertEquals(0, run.exitCode());
         assertEquals(Runtime.getRuntime().availableProcessors(), run.trace().named("process-start").size());
+        run.assertAsDocumented();
     }
 
     @Test
@@ -29,6 +30,7 @@ class BasicsTest {
         DemoRun run = DemoRun.of("pool-map");
         assertEquals(List.of("[0, 1, 8, 27, 64, 125, 216, 343, 512, 729]"), run.lines());
         assertEquals(0, run.exitCode());
+        run.assertAsDocumented();
     }
 
     @Test
@@ -48,5 +50,6 @@ class BasicsTest {
         }
         assertEquals(Set.of(1, 2, 3, 4, 5), numbers);
         assertEquals("[1, 4, 9, 16, 25]", lines.get(5));
+        run.assertAsDocumented();
     }
 }

@@ -18,5 +18,6 @@ class ConditionErrorCallbackTest {
         assertEquals(0, run.exitCode());
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 4, "Condition");
         FailureDemoChecksAccess.errorCallbackFiredOnce(run);
+        run.assertAsDocumented();
     }
 }

@@ -14,5 +14,6 @@ class ConditionInheritedGlobalTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("", run.stderr());
         FixDemoChecks.conditionTasksWaitThenCompleteOneAtATime(run, 4);
+        run.assertAsDocumented();
     }
 }

@@ -32,5 +32,6 @@ class ConditionLostWakeupTest {
         // the first part's notification woke nobody: no task returned from its wait on the condition
         assertEquals(4, run.trace().named("wait").stream().filter(e -> e.get("obj").startsWith("condition-")).count()
                 - run.trace().named("wake").stream().filter(e -> e.get("obj").startsWith("condition-")).count());
+        run.assertAsDocumented();
     }
 }

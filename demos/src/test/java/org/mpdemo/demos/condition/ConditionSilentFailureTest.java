@@ -18,5 +18,6 @@ class ConditionSilentFailureTest {
         assertEquals(0, run.exitCode());
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 4, "Condition");
         assertTrue(run.trace().named("wait").isEmpty(), "no task ever waited");
+        run.assertAsDocumented();
     }
 }

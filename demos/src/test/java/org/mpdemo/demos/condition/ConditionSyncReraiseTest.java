@@ -16,5 +16,6 @@ class ConditionSyncReraiseTest {
         assertEquals(1, run.exitCode());
         FailureDemoChecksAccess.endsWithTheError(run, "Condition");
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 4, "Condition");
+        run.assertAsDocumented();
     }
 }

@@ -28,5 +28,6 @@ class InheritedGlobalSpawnTest {
             assertEquals(true, e.get("where").startsWith("worker "), e.get("where"));
             assertNotEquals(main, Long.parseLong(e.get("where").substring("worker ".length())));
         }
+        run.assertAsDocumented();
     }
 }

@@ -18,5 +18,6 @@ class LockErrorCallbackTest {
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Lock");
         FailureDemoChecksAccess.errorCallbackFiredOnce(run);
         FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
+        run.assertAsDocumented();
     }
 }

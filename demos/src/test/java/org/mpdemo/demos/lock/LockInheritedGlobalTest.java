@@ -17,5 +17,6 @@ class LockInheritedGlobalTest {
         assertEquals("", run.stderr());
         FixDemoChecks.everyTaskCompletedOnce(run.lines(), 10);
         FixDemoChecks.mostHoldersAtOnce(run, "Lock", 1);
+        run.assertAsDocumented();
     }
 }

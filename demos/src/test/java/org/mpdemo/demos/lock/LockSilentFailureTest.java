@@ -18,5 +18,6 @@ class LockSilentFailureTest {
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Lock");
         FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
         assertTrue(run.trace().named("error-callback").isEmpty(), "no error callback was given");
+        run.assertAsDocumented();
     }
 }

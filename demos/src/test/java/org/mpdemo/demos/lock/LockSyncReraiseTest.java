@@ -15,5 +15,6 @@ class LockSyncReraiseTest {
         assertEquals(1, run.exitCode());
         FailureDemoChecksAccess.endsWithTheError(run, "Lock");
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Lock");
+        run.assertAsDocumented();
     }
 }

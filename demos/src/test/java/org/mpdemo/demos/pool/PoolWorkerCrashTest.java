@@ -26,5 +26,6 @@ class PoolWorkerCrashTest {
         // every other task of the first map did run
         long others = run.trace().named("task-end").stream().filter(e -> e.get("job").equals("1")).count();
         assertEquals(7, others);
+        run.assertAsDocumented();
     }
 }

@@ -18,5 +18,6 @@ class SemaphoreErrorCallbackTest {
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Semaphore");
         FailureDemoChecksAccess.errorCallbackFiredOnce(run);
         FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
+        run.assertAsDocumented();
     }
 }

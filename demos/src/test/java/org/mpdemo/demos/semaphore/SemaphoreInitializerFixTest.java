@@ -17,5 +17,6 @@ class SemaphoreInitializerFixTest {
         assertEquals("", run.stderr());
         FixDemoChecks.everyTaskCompletedOnce(run.lines(), 10);
         FixDemoChecks.mostHoldersAtOnce(run, "Semaphore", 2);
+        run.assertAsDocumented();
     }
 }

@@ -18,5 +18,6 @@ class SemaphoreSilentFailureTest {
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Semaphore");
         FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
         assertTrue(run.trace().named("error-callback").isEmpty(), "no error callback was given");
+        run.assertAsDocumented();
     }
 }

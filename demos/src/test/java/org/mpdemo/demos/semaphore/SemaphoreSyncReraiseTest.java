@@ -15,5 +15,6 @@ class SemaphoreSyncReraiseTest {
         assertEquals(1, run.exitCode());
         FailureDemoChecksAccess.endsWithTheError(run, "Semaphore");
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Semaphore");
+        run.assertAsDocumented();
     }
 }

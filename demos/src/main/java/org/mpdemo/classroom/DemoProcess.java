@@ -1,0 +1,111 @@
+package org.mpdemo.classroom;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mpdemo.demos.TraceLog;
+
+/**
+ * Runs {@code mpdemo run ID} in a JVM of its own, as a user would, and keeps what it did: exit status, both
+ * output streams and the trace. A run in its own JVM starts from a clean slate (start method, trace file), so
+ * any number of runs can follow one another or go side by side.
+ */
+public final class DemoProcess {
+    /** Generous: a demo at a small time scale ends in seconds; this only stops a hang. */
+    public static final long TIMEOUT_SECONDS = 90;
+
+    private DemoProcess() {
+    }
+
+    /** The command that runs the CLI's main class with this JVM's own {@code java} and class path. */
+    public static List<String> cli(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.mpdemo.cli.Mpdemo");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs {@code mpdemo run ID --time-scale F --seed 1 --trace TEMP} and then {@code options} (which win over
+     * the ones before them); the trace file is read and deleted.
+     *
+     * @throws Hang if the run did not end within {@link #TIMEOUT_SECONDS} (it is killed)
+     */
+    public static Observation run(String id, double timeScale, String... options) {
+        return run(id, timeScale, TIMEOUT_SECONDS, options);
+    }
+
+    /** A run that did not end in time, and was killed. */
+    public static final class Hang extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Hang(String message) {
+            super(message);
+        }
+    }
+
+    /** As {@link #run(String, double, String...)}, killed after {@code timeoutSeconds}. */
+    public static Observation run(String id, double timeScale, long timeoutSeconds, String... options) {
+        Path trace = null;
+        try {
+            trace = Files.createTempFile("mpdemo-trace", ".jsonl");
+            List<String> args = new ArrayList<>(List.of("run", id, "--time-scale", Double.toString(timeScale),
+                    "--seed", "1", "--trace", trace.toString()));
+            args.addAll(List.of(options));
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(cli(args.toArray(String[]::new))).start();
+            process.getOutputStream().close();
+            CompletableFuture<String> out = read(process.getInputStream());
+            CompletableFuture<String> err = read(process.getErrorStream());
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new Hang(id + " did not finish within " + timeoutSeconds + " s (killed)");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Observation(id, process.exitValue(), out.get(10, TimeUnit.SECONDS),
+                    err.get(10, TimeUnit.SECONDS), TraceLog.read(trace), seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + id + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + id, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the output of " + id, e);
+        } finally {
+            if (trace != null) {
+                try {
+                    Files.deleteIfExists(trace);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
+    private static CompletableFuture<String> read(InputStream stream) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                text.complete("<unreadable: " + e + ">");
+            }
+        }, "demo-output-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return text;
+    }
+}
