@@ -14,7 +14,7 @@ import java.io.Serializable;
  *  0  int  value     the semaphore's count, and the futex word waiters sleep on
  *  4  int  waiters   how many threads (of any process) are registered to sleep on value
  *  8  long owner     pid &lt;&lt; 32 ^ thread id of the holder (see SemLock.Owner); 0 when released
- * 16  int  count     recursion depth of the holder (meaningful only while owner is set)
+ * 16  int  count     recursion depth of the holder: 1, more only while an RLock is re-acquired
  * 20  int  polled    1 once a process without futex (see Futex#polling) used it: sleepers then poll too
  * </pre>
  *
@@ -29,8 +29,8 @@ import java.io.Serializable;
  * <h2>Owner</h2>
  * {@code owner} is the holder's id, or 0: one release store on acquire, one on release (before the value goes
  * up), so {@link #heldBy} is a single acquire load — a thread can only read its own id there if it wrote it and
- * nobody released since. {@code count} is only written by the holder, for recursion; a plain {@link Lock}
- * never changes it from 1. For a {@link Semaphore} with several holders, {@code owner} is merely the last one.
+ * nobody released since. {@code count} starts at 1 and is only changed by an {@link RLock}'s holder, which
+ * brings it back to 1 before its last release: so taking a lock is one store, whatever its kind. For a {@link Semaphore} with several holders, {@code owner} is merely the last one.
  *
  * <h2>Dead holder</h2>
  * For {@link Lock} and {@link RLock} (created with a {@code watched} label), a waiter blocked for
@@ -83,6 +83,7 @@ final class SemState implements Serializable {
      */
     static SemState create(int value, String type, String id) {
         SemState state = new SemState(SharedMemory.allocate(SIZE), type, id);
+        state.memory.setIntVolatile(state.base + COUNT, 1);
         state.memory.setIntVolatile(state.base + VALUE, value);
         Futex.preload();
         state.notePolling();
@@ -118,14 +119,14 @@ final class SemState implements Serializable {
             for (int round = 0; ; round++) {
                 if (tryDown()) return true;
                 long now = System.nanoTime();
+                if (now - nextCheck >= 0) { // before the deadline test: a late wake-up must not skip it
+                    if (type != null) checkHolder();
+                    nextCheck = now + CHECK_MILLIS * 1_000_000;
+                }
                 if (now - deadline >= 0) return false;
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     throw new ProcessError("interrupted while waiting to acquire");
-                }
-                if (now - nextCheck >= 0) {
-                    if (type != null) checkHolder();
-                    nextCheck = now + CHECK_MILLIS * 1_000_000;
                 }
                 // sleep at most until the next holder check, which also bounds how late an interrupt is seen;
                 // and briefly if a process that cannot wake us uses this state
@@ -164,10 +165,9 @@ final class SemState implements Serializable {
         return memory.getIntVolatile(base + WAITERS);
     }
 
-    /** Records the calling thread as holder, with a recursion depth of 1. */
+    /** Records the calling thread as holder (its recursion depth is already 1). */
     void own(long who) {
         memory.setLongRelease(base + OWNER, who);
-        if (memory.getIntAcquire(base + COUNT) != 1) memory.setIntRelease(base + COUNT, 1);
     }
 
     /** Clears the holder; called before the unit is given back. */

@@ -154,6 +154,52 @@ class SharedPrimitivesTest {
         lock.release();
     }
 
+    @Test
+    void threadsHammeringOneLockLoseNoWakeUpAndNoUpdate() throws Exception {
+        // threads go through the same futex paths as processes, with many more interleavings per second
+        Lock lock = new Lock();
+        Semaphore pair = new Semaphore(2);
+        Value counter = Value.raw('q', 0);
+        Array gauge = Array.raw('q', 2);
+        int threads = 4;
+        int rounds = 20_000;
+        java.util.concurrent.atomic.AtomicLong timedOut = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    // odd threads use tiny timeouts, so that timeouts race with wake-ups
+                    boolean got = me % 2 == 0 ? lock.acquire() : lock.acquire(true, 0.00002);
+                    if (!got) {
+                        timedOut.incrementAndGet();
+                        continue;
+                    }
+                    counter.setLong(counter.getLong() + 1);
+                    lock.release();
+                    if (pair.acquire(true, me % 2 == 0 ? -1 : 0.00002)) {
+                        long inside = gauge.incrementAndGet(0);
+                        long max;
+                        while ((max = gauge.getLong(1)) < inside && !gauge.compareAndSet(1, max, inside)) {
+                            Thread.onSpinWait();
+                        }
+                        gauge.decrementAndGet(0);
+                        pair.release();
+                    }
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) w.join(30_000);
+        for (Thread w : workers) assertFalse(w.isAlive(), "a thread is stuck: lost wake-up");
+        assertEquals((long) threads * rounds - timedOut.get(), counter.getLong());
+        assertTrue(gauge.getLong(1) <= 2, "max inside " + gauge.getLong(1));
+        assertEquals(1, lock.acquire(false) ? 1 : 0);
+        lock.release();
+        assertEquals(2, pair.getValue());
+    }
+
     // ---- Semaphore ----------------------------------------------------------------------------------------
 
     static void crowd(Semaphore sem, Array gauge) {
