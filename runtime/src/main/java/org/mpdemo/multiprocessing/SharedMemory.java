@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (pid, fd) pairs of processes known to hold it, this process first. The child opens {@code /proc/<pid>/fd/<n>},
  * which on Linux reopens the unlinked file, maps it, and keeps its own descriptor open, so that it can in turn
  * hand the segment to its own children even if the creator has exited. Within one process a segment is mapped
- * once: deserializing the same segment twice yields the same object.
+ * once: deserializing the same segment twice yields the same object. Reopening through {@code /proc} needs what
+ * reading another process's descriptors always needs: the same user, and a dumpable process (JVMs are).
  *
  * <h2>Arena</h2>
  * Primitives, {@link Value}s and small {@link Array}s take 64-byte-aligned slots from the current process's arena

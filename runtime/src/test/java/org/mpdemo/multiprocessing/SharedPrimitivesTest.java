@@ -200,6 +200,30 @@ class SharedPrimitivesTest {
         assertEquals(2, pair.getValue());
     }
 
+    static Lock workerLock;
+
+    static void keepLock(Lock lock) {
+        workerLock = lock;
+    }
+
+    static boolean tryWorkerLock(double timeout) {
+        boolean got = workerLock.acquire(true, timeout);
+        if (got) workerLock.release();
+        return got;
+    }
+
+    @Test
+    void lockPassedAsPoolInitializerArgumentIsTheSameLock() {
+        // CPython claim (a): while the parent holds it, a worker's acquire(timeout=0.3) is False; after, True
+        Lock lock = new Lock();
+        try (Pool pool = Pool.builder().processes(1).initializer(SharedPrimitivesTest::keepLock, lock).build()) {
+            lock.acquire();
+            assertEquals(false, pool.apply(SharedPrimitivesTest::tryWorkerLock, 0.3));
+            lock.release();
+            assertEquals(true, pool.apply(SharedPrimitivesTest::tryWorkerLock, 0.3));
+        }
+    }
+
     // ---- Semaphore ----------------------------------------------------------------------------------------
 
     static void crowd(Semaphore sem, Array gauge) {
