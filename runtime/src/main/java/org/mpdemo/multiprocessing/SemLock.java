@@ -62,7 +62,7 @@ abstract class SemLock implements Serializable {
         long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
         if (!state.down(nanos)) return false;
         state.own(me);
-        // guarded: the arguments alone (type name, varargs array) would double the cost of an uncontended lock
+        // guarded: otherwise the arguments (type name, varargs array) are built on every call, tracing on or off
         if (Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
         return true;
     }
