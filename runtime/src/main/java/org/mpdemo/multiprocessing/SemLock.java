@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and which thread of which process holds it. {@link Lock}, {@link RLock}, {@link Semaphore} and
  * {@link BoundedSemaphore} are SemLocks; {@link Condition} and {@link Event} are composed of them.
  *
- * <p>It serializes only in process-start context ({@link Reduction#assertSpawning}); anywhere else it raises
- * {@link SharingError} naming the public type.
+ * <p>Its state lives in {@link SharedMemory} ({@link SemState}). It serializes only in process-start context
+ * ({@link Reduction#assertSpawning}), handing over that state, so the child works on the same lock — not a copy;
+ * anywhere else it raises {@link SharingError} naming the public type.
  */
 abstract class SemLock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,7 +34,9 @@ abstract class SemLock implements Serializable {
         this.maxvalue = maxvalue;
         this.id = getClass().getSimpleName().toLowerCase() + "-" + ProcessHandle.current().pid() + "-"
                 + IDS.incrementAndGet();
-        this.state = SemState.create(value);
+        // Lock and RLock have one holder: waiters watch that it is still alive (SemState's dead-holder check)
+        boolean oneHolder = this instanceof Lock || this instanceof RLock;
+        this.state = SemState.create(value, oneHolder ? getClass().getSimpleName() : null, id);
     }
 
     /** Blocks until acquired; returns {@code true}. */
@@ -52,14 +55,15 @@ abstract class SemLock implements Serializable {
      */
     public boolean acquire(boolean block, double timeout) {
         long me = Owner.current();
-        if (kind == Kind.RECURSIVE_MUTEX && state.owner() == me && state.count() > 0) {
+        if (kind == Kind.RECURSIVE_MUTEX && state.heldBy(me)) {
             state.recurse(1);
             return true;
         }
         long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
         if (!state.down(nanos)) return false;
         state.own(me);
-        Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+        // guarded: otherwise the arguments (type name, varargs array) are built on every call, tracing on or off
+        if (Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
         return true;
     }
 
@@ -67,7 +71,7 @@ abstract class SemLock implements Serializable {
     public void release() {
         long me = Owner.current();
         if (kind == Kind.RECURSIVE_MUTEX) {
-            if (state.owner() != me || state.count() == 0) {
+            if (!state.heldBy(me)) {
                 throw new IllegalStateException("attempt to release recursive lock not owned by thread");
             }
             if (state.count() > 1) {
@@ -77,9 +81,10 @@ abstract class SemLock implements Serializable {
         } else if (maxvalue != SEM_VALUE_MAX && state.value() >= maxvalue) {
             throw new IllegalStateException("semaphore or lock released too many times");
         }
-        Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
+        if (Trace.enabled()) Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
         state.disown();
-        state.up();
+        // the check above is advisory (two releasers can both pass it); the bounded CAS in up() is the guarantee
+        if (!state.up(maxvalue)) throw new IllegalStateException("semaphore or lock released too many times");
     }
 
     /** {@code try (var held = lock.hold()) { … }}: Python's {@code with lock:}. */
@@ -96,7 +101,7 @@ abstract class SemLock implements Serializable {
     }
 
     boolean isMine() {
-        return state.count() > 0 && state.owner() == Owner.current();
+        return state.heldBy(Owner.current());
     }
 
     /** How many times the calling thread holds it (RLock recursion; 1 for a held Lock). */

@@ -1,0 +1,388 @@
+package org.mpdemo.multiprocessing;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A segment of memory shared between processes, and the arena every shared object is carved from.
+ *
+ * <h2>Lifetime: nothing is ever left in {@code /dev/shm}</h2>
+ * A segment is a file created in {@code /dev/shm} (or {@code java.io.tmpdir} where that does not exist), opened,
+ * and <em>unlinked at once</em>, before it is even sized. From then on it has no name: it lives exactly as long as
+ * some process keeps an open descriptor or a mapping of it, and the kernel frees it when the last one goes — after
+ * a normal exit, an exception or a {@code kill -9} alike. (A stale file could only survive a kill between the two
+ * system calls {@code open} and {@code unlink}; {@link #create} also removes such files of dead processes.)
+ *
+ * <h2>Sharing: {@code /proc/<pid>/fd/<n>}</h2>
+ * A process that holds a segment knows its own descriptor number, found by scanning {@code /proc/self/fd}.
+ * A segment serializes — in process-start context only, like every primitive — as its name, size and the
+ * (pid, fd) pairs of processes known to hold it, this process first. The child opens {@code /proc/<pid>/fd/<n>},
+ * which on Linux reopens the unlinked file, maps it, and keeps its own descriptor open, so that it can in turn
+ * hand the segment to its own children even if the creator has exited. Within one process a segment is mapped
+ * once: deserializing the same segment twice yields the same object. Reopening through {@code /proc} needs what
+ * reading another process's descriptors always needs: the same user, and a dumpable process (JVMs are).
+ *
+ * <h2>Arena</h2>
+ * Primitives, {@link Value}s and small {@link Array}s take 64-byte-aligned slots from the current process's arena
+ * segment ({@value #ARENA_SIZE} bytes; a new one when it is full) by bump allocation. Slots are never reused: a
+ * slot may still be in use by another process, and no process can know when the last user is done with it. The
+ * pages of a segment are only allocated by the kernel when touched, and are zero at first.
+ *
+ * <h2>Atomic access</h2>
+ * The accessors name their memory ordering, Agrona style: {@code getIntVolatile}, {@code getIntAcquire},
+ * {@code setIntRelease}, {@code compareAndSetInt}, {@code getAndAddInt}. They use byte-buffer view
+ * {@link VarHandle}s in native byte order; atomic access needs an offset aligned to the width.
+ *
+ * <p>Without {@code /proc} (not Linux), segments are process-local direct buffers, and serializing one raises
+ * {@link ProcessError}.
+ */
+final class SharedMemory implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Bytes in one arena segment; tmpfs allocates its pages only when they are touched. */
+    static final int ARENA_SIZE = 1 << 20;
+    /** Every allocation starts on a cache line of its own. */
+    static final int ALIGN = 64;
+    /** Allocations larger than this get a segment of their own. */
+    private static final int LARGE = ARENA_SIZE / 4;
+    /** How many (pid, fd) pairs a segment carries to the next process. */
+    private static final int MAX_SOURCES = 8;
+    private static final String PREFIX = "mpdemo-";
+
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    static final long PID = ProcessHandle.current().pid();
+    private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
+    private static final boolean PROC = Files.isDirectory(PROC_SELF_FD);
+    private static final Map<String, SharedMemory> ATTACHED = new ConcurrentHashMap<>();
+    private static final AtomicLong SEQ = new AtomicLong();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile boolean swept;
+
+    /** Unique across processes and time: {@code mpdemo-<pid>-<seq>-<random>}. */
+    final String name;
+    final int size;
+    /** The mapping, in native byte order. */
+    final transient ByteBuffer buffer;
+    /** Keeps this process's descriptor open so children can reopen the segment through {@code /proc}. */
+    private final transient FileChannel channel;
+    /** Processes known to hold the segment open, this one first. */
+    private final transient List<Source> sources;
+    /** The mapping's address, for futex calls; 0 until {@link Futex} asks. */
+    transient volatile long address;
+
+    /** One process's descriptor for a segment. */
+    record Source(long pid, int fd) implements Serializable {
+    }
+
+    private SharedMemory(String name, int size, ByteBuffer buffer, FileChannel channel, List<Source> sources) {
+        this.name = name;
+        this.size = size;
+        this.buffer = buffer.order(ByteOrder.nativeOrder());
+        this.channel = channel;
+        this.sources = sources;
+    }
+
+    // ---- arena --------------------------------------------------------------------------------------------
+
+    /** A piece of a segment: where a shared object keeps its words. */
+    record Slot(SharedMemory memory, int offset) {
+    }
+
+    private static final Object ARENA_LOCK = new Object();
+    private static SharedMemory arena;
+    private static int arenaNext;
+
+    /** Allocates {@code bytes} zeroed bytes, 64-byte aligned, from this process's arena. */
+    static Slot allocate(int bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("negative size");
+        int rounded = roundUp(Math.max(bytes, 8), ALIGN);
+        if (rounded > LARGE) {
+            if (bytes > Integer.MAX_VALUE - 4096) throw new IllegalArgumentException("shared object too large");
+            return new Slot(create(roundUp(rounded, 4096)), 0);
+        }
+        synchronized (ARENA_LOCK) {
+            if (arena == null || arenaNext + rounded > arena.size) {
+                arena = create(ARENA_SIZE);
+                arenaNext = 0;
+            }
+            Slot slot = new Slot(arena, arenaNext);
+            arenaNext += rounded;
+            return slot;
+        }
+    }
+
+    private static int roundUp(int n, int to) {
+        return (n + to - 1) & -to;
+    }
+
+    // ---- creating, attaching ------------------------------------------------------------------------------
+
+    /** A new segment of {@code size} zero bytes, already unlinked. */
+    static SharedMemory create(int size) {
+        if (!PROC) return local(size);
+        sweepStaleFiles();
+        Path dir = directory();
+        String name = PREFIX + PID + "-" + SEQ.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong() >>> 1);
+        Path path = dir.resolve(name);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.delete(path); // unlinked at once: from here on only descriptors and mappings keep it alive
+            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size); // extends the file
+            int fd = ownDescriptor(name);
+            if (fd < 0) throw new IOException("cannot find the descriptor of " + path + " in " + PROC_SELF_FD);
+            List<Source> sources = new ArrayList<>(List.of(new Source(PID, fd)));
+            SharedMemory segment = new SharedMemory(name, size, buffer, channel, sources);
+            ATTACHED.put(name, segment);
+            Trace.event("shm-create", "name", name, "size", size);
+            return segment;
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                closeQuietly(channel);
+                try {
+                    Files.deleteIfExists(path); // ours: CREATE_NEW succeeded
+                } catch (IOException ignored) {
+                    // already unlinked, or the sweep of a later process will
+                }
+            }
+            throw new ProcessError("cannot create shared memory in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Maps the segment a handle names, reusing this process's mapping if it has one. */
+    private static SharedMemory attach(Handle handle) throws InvalidObjectException {
+        SharedMemory known = ATTACHED.get(handle.name);
+        if (known != null) return known;
+        synchronized (ATTACHED) {
+            known = ATTACHED.get(handle.name);
+            if (known != null) return known;
+            String failures = "";
+            for (Source source : handle.sources) {
+                Path path = Path.of("/proc", Long.toString(source.pid()), "fd", Integer.toString(source.fd()));
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    int fd = ownDescriptor(handle.name); // also proves that we opened the right file
+                    if (fd < 0) throw new IOException(path + " is not " + handle.name);
+                    if (channel.size() < handle.size) throw new IOException(path + " is too small");
+                    ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, handle.size);
+                    List<Source> sources = new ArrayList<>();
+                    sources.add(new Source(PID, fd));
+                    for (Source s : handle.sources) if (sources.size() < MAX_SOURCES) sources.add(s);
+                    SharedMemory segment = new SharedMemory(handle.name, handle.size, buffer, channel, sources);
+                    ATTACHED.put(handle.name, segment);
+                    return segment;
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(channel);
+                    failures += "; " + e;
+                }
+            }
+            throw new InvalidObjectException("cannot map shared memory " + handle.name
+                    + ": no process that held it could be reached" + failures);
+        }
+    }
+
+    /** A process-local stand-in where {@code /proc} does not exist: usable here, refuses to travel. */
+    private static SharedMemory local(int size) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(size + ALIGN).alignedSlice(ALIGN);
+        return new SharedMemory("local-" + SEQ.incrementAndGet(), size, buffer, null, List.of());
+    }
+
+    /** The number of this process's descriptor whose target is the unlinked segment {@code name}, or -1. */
+    private static int ownDescriptor(String name) throws IOException {
+        String suffix = "/" + name + " (deleted)";
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC_SELF_FD)) {
+            for (Path fd : fds) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed meanwhile
+                }
+                if (target.endsWith(suffix)) return Integer.parseInt(fd.getFileName().toString());
+            }
+        }
+        return -1;
+    }
+
+    private static Path directory() {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * Removes {@code mpdemo-<pid>-…} files whose process is dead: they can only come from a process killed between
+     * creating a segment and unlinking it, a window of one system call. Done once per process.
+     */
+    private static void sweepStaleFiles() {
+        if (swept) return;
+        swept = true;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(), PREFIX + "*")) {
+            for (Path file : files) {
+                String[] parts = file.getFileName().toString().split("-");
+                if (parts.length != 4) continue;
+                try {
+                    long pid = Long.parseLong(parts[1]);
+                    if (!isAlive(pid)) Files.deleteIfExists(file);
+                } catch (NumberFormatException | IOException e) {
+                    // not ours, or gone already
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
+    /** Whether {@code pid} is a live process: a zombie counts as dead. */
+    static boolean isAlive(long pid) {
+        if (pid == PID) return true;
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (PROC) {
+            try {
+                String text = Files.readString(stat);
+                int close = text.lastIndexOf(')');
+                char state = close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
+                return state != 'Z' && state != 'X' && state != 'x';
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    /** Number of segments this process maps (for tests). */
+    static int attachedCount() {
+        return ATTACHED.size();
+    }
+
+    // ---- serialization ------------------------------------------------------------------------------------
+
+    private Object writeReplace() throws ObjectStreamException {
+        Reduction.assertSpawning(this);
+        if (channel == null) {
+            throw new ProcessError("shared memory cannot be shared with another process on this system "
+                    + "(it needs Linux's /proc/<pid>/fd)");
+        }
+        return new Handle(name, size, sources.toArray(new Source[0]));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a segment travels as its Handle");
+    }
+
+    /** What a segment serializes as. */
+    private record Handle(String name, int size, Source[] sources) implements Serializable {
+        private Object readResolve() throws ObjectStreamException {
+            if (name == null || !name.startsWith(PREFIX) || size <= 0 || sources == null) {
+                throw new InvalidObjectException("corrupt shared memory handle");
+            }
+            return attach(this);
+        }
+    }
+
+    // ---- atomic access ------------------------------------------------------------------------------------
+
+    int getIntVolatile(int offset) {
+        return (int) INT.getVolatile(buffer, offset);
+    }
+
+    int getIntAcquire(int offset) {
+        return (int) INT.getAcquire(buffer, offset);
+    }
+
+    void setIntVolatile(int offset, int value) {
+        INT.setVolatile(buffer, offset, value);
+    }
+
+    void setIntRelease(int offset, int value) {
+        INT.setRelease(buffer, offset, value);
+    }
+
+    boolean compareAndSetInt(int offset, int expected, int value) {
+        return INT.compareAndSet(buffer, offset, expected, value);
+    }
+
+    int getAndAddInt(int offset, int delta) {
+        return (int) INT.getAndAdd(buffer, offset, delta);
+    }
+
+    long getLongVolatile(int offset) {
+        return (long) LONG.getVolatile(buffer, offset);
+    }
+
+    long getLongAcquire(int offset) {
+        return (long) LONG.getAcquire(buffer, offset);
+    }
+
+    void setLongVolatile(int offset, long value) {
+        LONG.setVolatile(buffer, offset, value);
+    }
+
+    void setLongRelease(int offset, long value) {
+        LONG.setRelease(buffer, offset, value);
+    }
+
+    boolean compareAndSetLong(int offset, long expected, long value) {
+        return LONG.compareAndSet(buffer, offset, expected, value);
+    }
+
+    long getAndAddLong(int offset, long delta) {
+        return (long) LONG.getAndAdd(buffer, offset, delta);
+    }
+
+    // Plain (non-atomic, unordered) access to narrow fields; callers order them with a lock or a CAS.
+
+    byte getBytePlain(int offset) {
+        return buffer.get(offset);
+    }
+
+    void setBytePlain(int offset, byte value) {
+        buffer.put(offset, value);
+    }
+
+    short getShortPlain(int offset) {
+        return buffer.getShort(offset);
+    }
+
+    void setShortPlain(int offset, short value) {
+        buffer.putShort(offset, value);
+    }
+
+    @Override
+    public String toString() {
+        return "<SharedMemory " + name + " size=" + size + ">";
+    }
+}
