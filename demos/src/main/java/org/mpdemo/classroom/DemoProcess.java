@@ -38,8 +38,8 @@ public final class DemoProcess {
     }
 
     /**
-     * Runs {@code mpdemo run ID --time-scale F --seed 1 --trace TEMP} and then {@code options} (which win over
-     * the ones before them); the trace file is read and deleted.
+     * Runs {@code mpdemo run ID --time-scale F --seed 1 --trace TEMP} with {@code options} added ({@code --time-scale}
+     * or {@code --seed} among them replace the defaults); the trace file is read and deleted.
      *
      * @throws Hang if the run did not end within {@link #TIMEOUT_SECONDS} (it is killed)
      */
@@ -61,9 +61,13 @@ public final class DemoProcess {
         Path trace = null;
         try {
             trace = Files.createTempFile("mpdemo-trace", ".jsonl");
-            List<String> args = new ArrayList<>(List.of("run", id, "--time-scale", Double.toString(timeScale),
-                    "--seed", "1", "--trace", trace.toString()));
-            args.addAll(List.of(options));
+            List<String> args = new ArrayList<>(List.of("run", id));
+            List<String> given = List.of(options);
+            // picocli takes an option once: a default the caller overrides is left out
+            if (!given.contains("--time-scale")) args.addAll(List.of("--time-scale", Double.toString(timeScale)));
+            if (!given.contains("--seed")) args.addAll(List.of("--seed", "1"));
+            args.addAll(List.of("--trace", trace.toString()));
+            args.addAll(given);
             long start = System.nanoTime();
             Process process = new ProcessBuilder(cli(args.toArray(String[]::new))).start();
             process.getOutputStream().close();

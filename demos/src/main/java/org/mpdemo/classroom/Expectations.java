@@ -100,9 +100,9 @@ public final class Expectations {
                     Checks.stderrEmpty(run);
                     Checks.exitStatus(run, 0);
                     Checks.everyTaskFailedInTheParent(run, 10, type);
-                    long ms = Checks.endedWithinASecondOfThePool(run);
+                    long ms = Checks.overWithinASecondOfTheFailure(run);
                     Checks.errorCallbackCalls(run, 0);
-                    return "no output, exit 0; 10 tasks failed in the parent; pool lived " + ms + " ms";
+                    return "no output, exit 0; 10 tasks failed in the parent; over " + ms + " ms later";
                 });
     }
 
@@ -113,8 +113,8 @@ public final class Expectations {
             Checks.exitStatus(run, 0);
             Checks.everyTaskFailedInTheParent(run, 10, type);
             Checks.errorCallbackCalls(run, 1);
-            long ms = Checks.endedWithinASecondOfThePool(run);
-            return "the message once, exit 0; one callback for 10 failed tasks; " + ms + " ms";
+            long ms = Checks.overWithinASecondOfTheFailure(run);
+            return "the message once, exit 0; one callback for 10 failed tasks; over in " + ms + " ms";
         });
     }
 
@@ -197,8 +197,13 @@ public final class Expectations {
         });
     }
 
+    /**
+     * Three attempts: a worker's "waiting..." line travels to the main process through the worker's pipe, so on
+     * a very busy machine it can be printed just after the main process's "Tasks begin." although the task
+     * was waiting before the notification (the trace shows it).
+     */
     private static Expectation conditionFix() {
-        return new Expectation("4 tasks wait, then complete one at a time", SMALL_SCALE, 1, run -> {
+        return new Expectation("4 tasks wait, then complete one at a time", SMALL_SCALE, 3, run -> {
             Checks.exitStatus(run, 0);
             Checks.stderrEmpty(run);
             Checks.conditionTasksWaitThenCompleteOneAtATime(run, 4);

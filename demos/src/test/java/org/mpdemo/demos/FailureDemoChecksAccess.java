@@ -22,9 +22,12 @@ public final class FailureDemoChecksAccess {
         Asserting.that(() -> Checks.everyTaskFailedInTheParent(run.observation(), tasks, type));
     }
 
-    /** The main program was over within a second of creating its pool (the tutorial: "almost immediately"). */
-    public static void endedWithinASecondOfThePool(DemoRun run) {
-        Asserting.that(() -> Checks.endedWithinASecondOfThePool(run.observation()));
+    /**
+     * The main program was over within a second of its tasks failing (the tutorial: "almost immediately"); see
+     * {@link Checks#overWithinASecondOfTheFailure}.
+     */
+    public static void overWithinASecondOfTheFailure(DemoRun run) {
+        Asserting.that(() -> Checks.overWithinASecondOfTheFailure(run.observation()));
     }
 
     public static void errorCallbackFiredOnce(DemoRun run) {

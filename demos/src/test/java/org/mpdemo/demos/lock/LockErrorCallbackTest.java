@@ -17,7 +17,7 @@ class LockErrorCallbackTest {
         assertEquals(0, run.exitCode());
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Lock");
         FailureDemoChecksAccess.errorCallbackFiredOnce(run);
-        FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
+        FailureDemoChecksAccess.overWithinASecondOfTheFailure(run);
         run.assertAsDocumented();
     }
 }

@@ -16,7 +16,7 @@ class LockSilentFailureTest {
         assertEquals("", run.stderr());
         assertEquals(0, run.exitCode());
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Lock");
-        FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
+        FailureDemoChecksAccess.overWithinASecondOfTheFailure(run);
         assertTrue(run.trace().named("error-callback").isEmpty(), "no error callback was given");
         run.assertAsDocumented();
     }

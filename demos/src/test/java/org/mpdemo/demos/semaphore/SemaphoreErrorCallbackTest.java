@@ -17,7 +17,7 @@ class SemaphoreErrorCallbackTest {
         assertEquals(0, run.exitCode());
         FailureDemoChecksAccess.everyTaskFailedInTheParent(run, 10, "Semaphore");
         FailureDemoChecksAccess.errorCallbackFiredOnce(run);
-        FailureDemoChecksAccess.endedWithinASecondOfThePool(run);
+        FailureDemoChecksAccess.overWithinASecondOfTheFailure(run);
         run.assertAsDocumented();
     }
 }
