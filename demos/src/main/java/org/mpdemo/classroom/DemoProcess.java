@@ -58,16 +58,26 @@ public final class DemoProcess {
 
     /** As {@link #run(String, double, String...)}, killed after {@code timeoutSeconds}. */
     public static Observation run(String id, double timeScale, long timeoutSeconds, String... options) {
+        List<String> args = new ArrayList<>();
+        List<String> given = List.of(options);
+        // picocli takes an option once: a default the caller overrides is left out
+        if (!given.contains("--time-scale")) args.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        if (!given.contains("--seed")) args.addAll(List.of("--seed", "1"));
+        args.addAll(given);
+        return runWith(id, args, timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code mpdemo run ID} with exactly {@code options} and a temporary trace file, killed after
+     * {@code timeoutSeconds}; the trace is read and deleted.
+     */
+    public static Observation runWith(String id, List<String> options, long timeoutSeconds) {
         Path trace = null;
         try {
             trace = Files.createTempFile("mpdemo-trace", ".jsonl");
             List<String> args = new ArrayList<>(List.of("run", id));
-            List<String> given = List.of(options);
-            // picocli takes an option once: a default the caller overrides is left out
-            if (!given.contains("--time-scale")) args.addAll(List.of("--time-scale", Double.toString(timeScale)));
-            if (!given.contains("--seed")) args.addAll(List.of("--seed", "1"));
+            args.addAll(options);
             args.addAll(List.of("--trace", trace.toString()));
-            args.addAll(given);
             long start = System.nanoTime();
             Process process = new ProcessBuilder(cli(args.toArray(String[]::new))).start();
             process.getOutputStream().close();

@@ -73,6 +73,7 @@ public final class Timeline {
         final long pid;
         final long start;
         long end = -1;
+        long lastSeen;
         final List<Span> spans = new ArrayList<>();
         Long waitFrom;
         Long conditionFrom;
@@ -82,6 +83,7 @@ public final class Timeline {
             this.label = label;
             this.pid = pid;
             this.start = start;
+            this.lastSeen = start;
         }
 
         void close(long t) {
@@ -99,16 +101,28 @@ public final class Timeline {
         }
     }
 
-    /** Builds the lanes from a trace: tasks of pool workers, or whole processes where no task is running. */
+    /**
+     * Builds the lanes from a trace: one per pool task ({@code task-start} to {@code task-end}), one per process
+     * a program started itself ({@code process-start} to that process's last event), and one per other process
+     * seen acquiring or waiting outside a task.
+     */
     public static Timeline of(TraceLog trace) {
         List<Builder> all = new ArrayList<>();
         Map<Long, Builder> current = new HashMap<>();
+        Map<Long, String> processNames = new HashMap<>();
         boolean severalJobs = trace.named("task-start").stream().map(e -> e.get("job")).distinct().count() > 1;
-        long last = 0;
         for (TraceLog.Event e : trace.events()) {
-            last = Math.max(last, e.t());
             Builder lane = current.get(e.pid());
+            if (lane != null) lane.lastSeen = e.t();
             switch (e.name()) {
+                case "process-start" -> {
+                    long child = Long.parseLong(e.get("child"));
+                    String name = e.get("name") == null ? "process " + child : e.get("name");
+                    processNames.put(child, name);
+                    Builder b = new Builder(name, child, e.t());
+                    current.put(child, b);
+                    all.add(b);
+                }
                 case "task-start" -> {
                     if (lane != null) lane.close(e.t());
                     String label = (severalJobs ? "job " + e.get("job") + " " : "") + "task " + e.get("task");
@@ -124,18 +138,18 @@ public final class Timeline {
                 }
                 case "acquire-wait", "acquire", "release", "wait", "wake" -> {
                     if (lane == null) {
-                        lane = new Builder("process " + e.pid(), e.pid(), e.t());
+                        lane = new Builder(processNames.getOrDefault(e.pid(), "process " + e.pid()), e.pid(), e.t());
                         current.put(e.pid(), lane);
                         all.add(lane);
                     }
                     apply(lane, e);
                 }
                 default -> {
-                    // other events do not change what a task is doing
+                    // other events (value-get, value-set …) show the process busy but change no state
                 }
             }
         }
-        for (Builder b : current.values()) if (b.end < 0) b.close(last);
+        for (Builder b : current.values()) if (b.end < 0) b.close(Math.max(b.lastSeen, b.start));
         List<Lane> lanes = new ArrayList<>();
         long origin = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;

@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "mpdemo",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, VerifyCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, TimelineCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "Python multiprocessing tutorials, reproduced in Java with real processes: every pool worker is a "

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.Terminal;
+import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
+import org.mpdemo.demos.TraceLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +43,9 @@ import picocli.CommandLine.Spec;
             "0:the demo finished normally",
             "1:the demo raised an error (see standard error)",
             "2:unknown demo or bad option value"},
-        footer = {"", "Example: mpdemo run condition-sync-reraise --time-scale 0.1"})
+        footer = {"", "Examples:", "  mpdemo run condition-sync-reraise --time-scale 0.1",
+            "  mpdemo run semaphore-inherited-global --timeline",
+            "  mpdemo run pool-map --runs 5"})
 final class RunCommand implements Callable<Integer> {
     static final String SEED = "mpdemo.seed";
     static final String TIME_SCALE = "mpdemo.timeScale";
@@ -77,6 +82,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Number of tasks (0 or more), instead of the tutorial's.")
     Integer tasks;
 
+    @Option(names = "--timeline",
+            description = "After the demo, draw its run as a timeline: one lane per task or process, showing when "
+                    + "it ran, waited for a lock, held it or waited on a condition, and the most holders any lock "
+                    + "had at once. Drawn after the demo's own output; uses a temporary trace unless --trace is given.")
+    boolean timeline;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Runs the demo N times, each in a process of its own, and ends with a table of the "
+                    + "outcomes: each distinct one, how often, and — for a race demo — whether it is the expected "
+                    + "result or a lost update, with one lost update told step by step from a trace.")
+    Integer runs;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -102,13 +119,69 @@ final class RunCommand implements Callable<Integer> {
         } catch (BadValue e) {
             return usageError(err, e.getMessage());
         }
+        if (runs != null) {
+            if (runs < 1) return usageError(err, "--runs must be 1 or more (got " + runs + ")");
+            if (trace != null) {
+                return usageError(err, "--trace records one run; with --runs, add --timeline to see the run "
+                        + "that went wrong");
+            }
+            return new Repeats(this, demo.get()).call();
+        }
+        Path temporaryTrace = null;
+        if (timeline && trace == null) {
+            try {
+                temporaryTrace = Files.createTempFile("mpdemo-timeline", ".jsonl");
+            } catch (java.io.IOException e) {
+                return usageError(err, "--timeline: cannot create a temporary trace file: " + e.getMessage());
+            }
+            properties.put(TRACE, temporaryTrace.toString());
+        }
         properties.forEach(System::setProperty);
         if (verbose) {
             err.println("mpdemo: running " + id + " (" + demo.get().mainClass().getName() + ")"
                     + (properties.isEmpty() ? "" : " with " + describe(properties)));
             err.flush();
         }
-        return run(demo.get(), err);
+        int status = run(demo.get(), err);
+        if (timeline) drawTimeline(Path.of(properties.get(TRACE)), temporaryTrace != null, err);
+        return status;
+    }
+
+    /**
+     * The timeline of the run just made, on standard output after everything the demo printed, under a heading
+     * that sets it apart.
+     */
+    private void drawTimeline(Path traceFile, boolean temporary, PrintWriter err) {
+        System.out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Timeline picture = Timeline.of(TraceLog.read(traceFile));
+            out.println();
+            out.println("Timeline of this run (from its trace):");
+            out.print(picture.render(Terminal.width(), Terminal.colour()));
+            out.flush();
+        } catch (java.io.IOException e) {
+            err.println("mpdemo: --timeline: cannot read the trace " + traceFile + ": " + e.getMessage());
+            err.flush();
+        } finally {
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(traceFile);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** The options a repeated run passes on to each of its runs. */
+    List<String> forwardedOptions() {
+        List<String> options = new java.util.ArrayList<>();
+        if (seed != null) options.addAll(List.of("--seed", Long.toString(seed)));
+        if (timeScale != null) options.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        if (workers != null) options.addAll(List.of("--workers", Integer.toString(workers)));
+        if (tasks != null) options.addAll(List.of("--tasks", Integer.toString(tasks)));
+        return options;
     }
 
     /** {@code unknown demo 'X'; did you mean: a, b?} — or where to find the ids when none is close. */

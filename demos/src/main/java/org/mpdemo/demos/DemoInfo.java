@@ -1,8 +1,63 @@
 package org.mpdemo.demos;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * One runnable scenario: its id on the command line, its topic, a line on what it shows, and its class
- * (which has a {@code main}).
+ * (which has a {@code main}); for a demo whose result varies from run to run (a race), how to read its outcomes.
  */
-public record DemoInfo(String id, String topic, String summary, Class<?> mainClass) {
+public record DemoInfo(String id, String topic, String summary, Class<?> mainClass, Outcomes outcomes) {
+
+    /** A demo whose output is the same every run: no outcomes to tabulate. */
+    public DemoInfo(String id, String topic, String summary, Class<?> mainClass) {
+        this(id, topic, summary, mainClass, null);
+    }
+
+    /** This demo, reading its outcomes as {@code outcomes} says. */
+    public DemoInfo withOutcomes(Outcomes outcomes) {
+        return new DemoInfo(id, topic, summary, mainClass, outcomes);
+    }
+
+    /** How to read the outcomes, for a demo that declares them. */
+    public Optional<Outcomes> declaredOutcomes() {
+        return Optional.ofNullable(outcomes);
+    }
+
+    /**
+     * How a race demo reports what happened, for {@code mpdemo run ID --runs N} and {@code mpdemo verify}: each
+     * line of standard output matching {@code line} is one outcome (a run may print several); an outcome in
+     * {@code expected} is the correct result, any other gets the verdict {@code wrong} (such as "lost update").
+     *
+     * @param line      a regular expression a whole outcome line matches, such as {@code Final balance = -?\d+}
+     * @param expected  the correct outcomes, exactly as printed
+     * @param wrong     the verdict for any other outcome
+     * @param alwaysRight whether every outcome must be correct (the demo with the fix), rather than a wrong one
+     *                  being what the demo shows (the race)
+     */
+    public record Outcomes(String line, List<String> expected, String wrong, boolean alwaysRight) {
+        public Outcomes {
+            Pattern.compile(line); // fails early on a typo
+            expected = List.copyOf(expected);
+        }
+
+        /** A race: wrong outcomes are what the demo is about. */
+        public static Outcomes race(String line, String wrong, String... expected) {
+            return new Outcomes(line, List.of(expected), wrong, false);
+        }
+
+        /** The fix of a race: every outcome must be one of {@code expected}. */
+        public static Outcomes exact(String line, String wrong, String... expected) {
+            return new Outcomes(line, List.of(expected), wrong, true);
+        }
+
+        public boolean isOutcome(String printed) {
+            return Pattern.compile(line).matcher(printed).matches();
+        }
+
+        public boolean isExpected(String outcome) {
+            return expected.contains(outcome);
+        }
+    }
 }

@@ -1,0 +1,121 @@
+package org.mpdemo.classroom;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mpdemo.demos.DemoInfo;
+
+/**
+ * The outcomes of many runs of one demo, counted, as jcstress reports a test: each distinct outcome, how often
+ * it came, its share, and — for a race demo — whether it is the expected result or a lost update.
+ *
+ * <p>For a race demo every printed line matching its {@link DemoInfo.Outcomes} is one outcome (a bank run prints
+ * ten balances). For any other demo a run is one outcome: everything it printed, and its exit status if not 0.
+ */
+public final class OutcomeTable {
+
+    /** One distinct outcome; {@code verdict} is null for a demo that declares no outcomes. */
+    public record Row(String outcome, int count, double frequency, String verdict) {
+        public boolean expected() {
+            return "expected".equals(verdict);
+        }
+    }
+
+    private final List<Row> rows;
+    private final int runs;
+    private final int total;
+    private final boolean verdicts;
+
+    private OutcomeTable(List<Row> rows, int runs, int total, boolean verdicts) {
+        this.rows = rows;
+        this.runs = runs;
+        this.total = total;
+        this.verdicts = verdicts;
+    }
+
+    /** Counts the outcomes of {@code runs} of {@code demo}, most frequent first (ties: first seen first). */
+    public static OutcomeTable of(DemoInfo demo, List<Observation> runs) {
+        DemoInfo.Outcomes declared = demo.outcomes();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int total = 0;
+        for (Observation run : runs) {
+            for (String outcome : outcomes(declared, run)) {
+                counts.merge(outcome, 1, Integer::sum);
+                total++;
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String verdict = declared == null ? null
+                    : declared.isExpected(e.getKey()) ? "expected" : declared.wrong();
+            rows.add(new Row(e.getKey(), e.getValue(), total == 0 ? 0 : (double) e.getValue() / total, verdict));
+        }
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Integer.compare(b.count(), a.count()));
+        return new OutcomeTable(List.copyOf(sorted), runs.size(), total, declared != null);
+    }
+
+    /** The outcomes one run shows: its matching lines (race demos), or its whole output as one outcome. */
+    public static List<String> outcomes(DemoInfo.Outcomes declared, Observation run) {
+        if (declared != null) {
+            List<String> found = run.lines().stream().filter(declared::isOutcome).toList();
+            if (run.exitCode() == 0) return found;
+            List<String> withError = new ArrayList<>(found);
+            withError.add(failure(run));
+            return withError;
+        }
+        String printed = run.lines().isEmpty() ? "(no output)" : String.join(" / ", run.lines());
+        return List.of(run.exitCode() == 0 ? printed : printed + " — " + failure(run));
+    }
+
+    private static String failure(Observation run) {
+        List<String> err = run.errorLines();
+        return "exit " + run.exitCode() + (err.isEmpty() ? "" : ": " + err.get(err.size() - 1));
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    /** How many outcomes were counted (for a race demo, several per run). */
+    public int total() {
+        return total;
+    }
+
+    /** How many outcomes were not the expected ones. */
+    public int wrong() {
+        return rows.stream().filter(r -> r.verdict() != null && !r.expected()).mapToInt(Row::count).sum();
+    }
+
+    /** The table in {@code width} columns; an outcome too long for its column is cut with "…". */
+    public List<String> render(int width) {
+        int verdictWidth = verdicts ? Math.max("VERDICT".length(),
+                rows.stream().mapToInt(r -> r.verdict().length()).max().orElse(0)) : 0;
+        int numbers = 2 + 7 + 2 + 9 + (verdicts ? 2 + verdictWidth : 0);
+        int longest = Math.max("OUTCOME".length(), rows.stream().mapToInt(r -> r.outcome().length()).max().orElse(0));
+        int outcomeWidth = Math.max(12, Math.min(longest, width - 2 - numbers));
+        List<String> lines = new ArrayList<>();
+        lines.add(line("OUTCOME", outcomeWidth, "COUNT", "FREQUENCY", verdicts ? "VERDICT" : null));
+        for (Row row : rows) {
+            lines.add(line(cut(row.outcome(), outcomeWidth), outcomeWidth, Integer.toString(row.count()),
+                    String.format(Locale.ROOT, "%.1f %%", 100 * row.frequency()), row.verdict()));
+        }
+        return lines;
+    }
+
+    private static String line(String outcome, int width, String count, String frequency, String verdict) {
+        String text = "  " + Verifier.pad(outcome, width) + "  " + String.format("%7s", count) + "  "
+                + String.format("%9s", frequency) + (verdict == null ? "" : "  " + verdict);
+        return text.stripTrailing();
+    }
+
+    static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,89 @@
+package org.mpdemo.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdemo.demos.TraceLog;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class TimelineTest {
+    @TempDir
+    Path dir;
+
+    /** Two tasks under a Semaphore(2), a third waiting for it; a process started by the program. */
+    TraceLog trace() throws Exception {
+        Path file = dir.resolve("t.jsonl");
+        Files.write(file, List.of(
+                "{\"t\": 1000000000, \"pid\": 1, \"event\": \"pool-start\", \"processes\": 3}",
+                "{\"t\": 1100000000, \"pid\": 2, \"event\": \"task-start\", \"job\": 1, \"task\": 0}",
+                "{\"t\": 1100000000, \"pid\": 2, \"event\": \"acquire\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1200000000, \"pid\": 3, \"event\": \"task-start\", \"job\": 1, \"task\": 1}",
+                "{\"t\": 1300000000, \"pid\": 3, \"event\": \"acquire\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1300000000, \"pid\": 4, \"event\": \"task-start\", \"job\": 1, \"task\": 2}",
+                "{\"t\": 1300000000, \"pid\": 4, \"event\": \"acquire-wait\", \"obj\": \"semaphore-1-1\"}",
+                "{\"t\": 1500000000, \"pid\": 2, \"event\": \"release\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1500000000, \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": 0, \"ok\": true}",
+                "{\"t\": 1500000001, \"pid\": 4, \"event\": \"acquire\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1600000000, \"pid\": 3, \"event\": \"release\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1600000000, \"pid\": 3, \"event\": \"task-end\", \"job\": 1, \"task\": 1, \"ok\": true}",
+                "{\"t\": 1700000000, \"pid\": 4, \"event\": \"release\", \"obj\": \"semaphore-1-1\", \"kind\": \"Semaphore\"}",
+                "{\"t\": 1700000000, \"pid\": 4, \"event\": \"task-end\", \"job\": 1, \"task\": 2, \"ok\": true}",
+                "{\"t\": 1700000000, \"pid\": 1, \"event\": \"process-start\", \"name\": \"Process-1\", \"child\": 9}",
+                "{\"t\": 1800000000, \"pid\": 9, \"event\": \"value-set\", \"obj\": \"value-1\", \"value\": 1}",
+                "{\"t\": 2100000000, \"pid\": 9, \"event\": \"value-get\", \"obj\": \"value-1\", \"value\": 1}"));
+        return TraceLog.read(file);
+    }
+
+    @Test
+    void lanesFollowTasksAndProcessesAndStateTheMostHolders() throws Exception {
+        Timeline timeline = Timeline.of(trace());
+        assertEquals(List.of("task 0", "task 1", "task 2", "Process-1"),
+                timeline.lanes().stream().map(Timeline.Lane::label).toList());
+        Timeline.Lane process = timeline.lanes().get(3);
+        assertEquals(1_700_000_000L, process.start());
+        assertEquals(2_100_000_000L, process.end(), "a process's lane ends with its last event");
+        assertEquals(2, timeline.mostHolders("Semaphore"));
+        assertEquals(1.0, timeline.seconds(), 1e-9);
+
+        String text = timeline.render(80, false);
+        for (String line : text.lines().toList()) assertTrue(line.length() <= 80, line);
+        assertTrue(text.contains("Most holders at once: 2 (Semaphore semaphore-1-1), first reached at 0.20 s"),
+                text);
+        String waiting = text.lines().filter(l -> l.startsWith("task 2")).findFirst().orElseThrow();
+        assertTrue(waiting.contains(".") && waiting.contains("#"), "task 2 waited, then held: " + waiting);
+    }
+
+    @Test
+    void theSvgIsAValidPicture() throws Exception {
+        Timeline timeline = Timeline.of(trace());
+        Document svg = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(timeline.svg().getBytes(StandardCharsets.UTF_8)));
+        Element root = svg.getDocumentElement();
+        assertEquals("svg", root.getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        String[] viewBox = root.getAttribute("viewBox").split(" ");
+        assertEquals(4, viewBox.length, root.getAttribute("viewBox"));
+        assertTrue(Double.parseDouble(viewBox[2]) > 0 && Double.parseDouble(viewBox[3]) > 0);
+        NodeList rects = root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
+        // 4 lanes running, task 0 / 1 / 2 holding, task 2 waiting, and 4 legend boxes
+        assertEquals(4 + 3 + 1 + 4, rects.getLength());
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            double x = Double.parseDouble(rect.getAttribute("x"));
+            double width = Double.parseDouble(rect.getAttribute("width"));
+            assertTrue(x >= 0 && x + width <= Double.parseDouble(viewBox[2]) + 0.01, "inside the picture");
+        }
+        assertTrue(root.getTextContent().contains("Most holders at once: 2 (Semaphore semaphore-1-1)"),
+                root.getTextContent());
+    }
+}
