@@ -34,6 +34,18 @@ public final class Columns {
         return lines;
     }
 
+    /** As {@link #wrap}, with the first line under {@code first} and the others under {@code rest}. */
+    public static List<String> wrapHanging(String text, int width, String first, String rest) {
+        List<String> lines = new ArrayList<>(wrap(text, width - Math.max(0, rest.length() - first.length()), first));
+        if (lines.size() > 1) {
+            String joined = String.join(" ", lines.subList(1, lines.size()).stream().map(String::strip).toList());
+            List<String> tail = wrap(joined, width, rest);
+            lines.subList(1, lines.size()).clear();
+            lines.addAll(tail);
+        }
+        return lines;
+    }
+
     /**
      * One line of code in at most {@code width} columns: a longer line breaks at the last space that fits,
      * preferring spaces outside string literals, and continues {@value #CONTINUATION} columns deeper than it

@@ -38,7 +38,11 @@ public final class RaceReport {
             LostUpdate.Story story = told.get().story();
             lines.add("A lost update, step by step (from the trace of run " + told.get().run() + ", "
                     + story.obj() + "):");
-            for (String line : story.lines()) lines.addAll(Columns.wrap(line, width, "  "));
+            List<String> steps = story.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                lines.addAll(Columns.wrapHanging((i + 1) + ". " + steps.get(i), width, "  ", "     "));
+            }
+            lines.addAll(Columns.wrap(story.conclusion(), width, "  "));
         } else if (runs.stream().noneMatch(r -> LostUpdate.traced(r.trace()))) {
             lines.addAll(Columns.wrap("(No step-by-step story: the traces have no value-get / value-set events, "
                     + "which record every read and write of a shared Value, so which write overwrote which "

@@ -1,6 +1,7 @@
 package org.mpdemo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
@@ -56,5 +57,40 @@ class RunSmokeTest {
         List<String> errLines = outcome.err().lines().toList();
         assertEquals("SharingError: Lock objects should only be shared between processes through inheritance",
                 errLines.get(errLines.size() - 1), outcome.err());
+    }
+
+    @Test
+    void theTimelineComesAfterTheDemosOwnOutputAndStatesTheMostHolders() throws Exception {
+        Outcome outcome = mpdemo("run", "semaphore-inherited-global", "--time-scale", "0.2", "--seed", "1",
+                "--timeline");
+        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals("", outcome.err());
+        List<String> lines = outcome.out().lines().toList();
+        for (String line : lines.subList(0, 10)) assertTrue(line.matches("Task \\d completed with .*"), line);
+        assertEquals("", lines.get(10));
+        assertEquals("Timeline of this run (from its trace):", lines.get(11));
+        assertTrue(lines.get(12).matches("10 lanes over .*"), lines.get(12));
+        assertTrue(lines.get(lines.size() - 1).matches(
+                "Most holders at once: 2 \\(Semaphore semaphore-\\d+-\\d+\\), first reached at .*"),
+                outcome.out());
+        for (String line : lines) assertTrue(line.length() <= 80, line);
+    }
+
+    @Test
+    void runsTabulatesTheDistinctOutcomes() throws Exception {
+        Outcome outcome = mpdemo("run", "pool-map", "--runs", "2", "--time-scale", "0.01");
+        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals(List.of(
+                "Outcomes of 2 runs of pool-map:",
+                "  OUTCOME                                       COUNT  FREQUENCY",
+                "  [0, 1, 8, 27, 64, 125, 216, 343, 512, 729]        2    100.0 %"), outcome.out().lines().toList());
+    }
+
+    @Test
+    void runsWithTraceIsRefused() throws Exception {
+        Outcome outcome = mpdemo("run", "pool-map", "--runs", "2", "--trace", dir.resolve("t").toString());
+        assertEquals(2, outcome.status());
+        assertEquals("mpdemo: --trace records one run; with --runs, add --timeline to see the run that went wrong\n",
+                outcome.err());
     }
 }
