@@ -77,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Number of tasks (0 or more), instead of the tutorial's.")
     Integer tasks;
 
+    @Option(names = "--reliable",
+            description = "Run a race demo in its reliable mode, where the race shows on every run, not only "
+                    + "sometimes (for statistics and 'mpdemo verify').")
+    boolean reliable;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -126,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> systemProperties() throws BadValue {
         Map<String, String> properties = new LinkedHashMap<>();
         if (seed != null) properties.put(SEED, Long.toString(seed));
+        if (reliable) properties.put("mpdemo.reliable", "true");
         if (timeScale != null) {
             if (!Double.isFinite(timeScale) || timeScale <= 0) {
                 throw new BadValue("--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");

@@ -18,6 +18,11 @@ import org.mpdemo.demos.lock.LockInitializerFix;
 import org.mpdemo.demos.lock.LockSilentFailure;
 import org.mpdemo.demos.lock.LockSyncReraise;
 import org.mpdemo.demos.pool.PoolWorkerCrash;
+import org.mpdemo.demos.races.BankAtomic;
+import org.mpdemo.demos.races.BankLock;
+import org.mpdemo.demos.races.BankRace;
+import org.mpdemo.demos.races.ValueArrayLock;
+import org.mpdemo.demos.races.ValueArrayRace;
 import org.mpdemo.demos.semaphore.SemaphoreErrorCallback;
 import org.mpdemo.demos.semaphore.SemaphoreInheritedGlobal;
 import org.mpdemo.demos.semaphore.SemaphoreInitializerFix;
@@ -73,6 +78,18 @@ public final class DemoCatalog {
             new DemoInfo("pool-worker-crash", "pool",
                     "a task kills its worker: a clear error instead of CPython's hang, and the pool serves on",
                     PoolWorkerCrash.class),
+            new DemoInfo("bank-race", "races",
+                    "deposits and withdrawals on a shared balance without a lock: updates get lost",
+                    BankRace.class),
+            new DemoInfo("bank-lock", "races",
+                    "the same with a Lock around each update: always 100", BankLock.class),
+            new DemoInfo("bank-atomic", "races",
+                    "the same with one atomic getAndAdd per update, no lock: always 100", BankAtomic.class),
+            new DemoInfo("value-array-race", "races",
+                    "a shared Value and Array incremented without a lock (--reliable: the race every time)",
+                    ValueArrayRace.class),
+            new DemoInfo("value-array-lock", "races",
+                    "the same with a Lock: always 200 and [200.0, 300.0, 400.0]", ValueArrayLock.class),
             new DemoInfo("processes", "basics",
                     "start and join one process per CPU", Processes.class),
             new DemoInfo("pool-map", "basics",

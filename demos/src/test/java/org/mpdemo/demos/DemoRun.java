@@ -20,7 +20,7 @@ public record DemoRun(int exitCode, String stdout, String stderr, TraceLog trace
     /** Generous: a demo at a small time scale ends in about a second; this only stops a hang. */
     static final long TIMEOUT_SECONDS = 90;
 
-    /** Runs {@code mpdemo run ID --time-scale 0.01 --seed 1 --trace FILE}, then {@code options} (which win). */
+    /** Runs {@code mpdemo run ID --trace FILE --time-scale 0.01 --seed 1 OPTIONS}; an option given replaces the default. */
     public static DemoRun of(String id, String... options) {
         DemoCatalog.find(id).orElseThrow(() -> new AssertionError("no demo " + id));
         String demo = id;
@@ -31,8 +31,11 @@ public record DemoRun(int exitCode, String stdout, String stderr, TraceLog trace
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("org.mpdemo.cli.Mpdemo");
-            command.addAll(List.of("run", id, "--time-scale", "0.01", "--seed", "1", "--trace", trace.toString()));
-            command.addAll(List.of(options));
+            command.addAll(List.of("run", id, "--trace", trace.toString()));
+            List<String> given = List.of(options);
+            if (!given.contains("--time-scale")) command.addAll(List.of("--time-scale", "0.01"));
+            if (!given.contains("--seed")) command.addAll(List.of("--seed", "1"));
+            command.addAll(given);
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             CompletableFuture<String> out = read(process.getInputStream());
