@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.mpdemo.demos.basics.PoolMap;
 import org.mpdemo.demos.basics.PoolPids;
 import org.mpdemo.demos.basics.Processes;
+import org.mpdemo.demos.basics.QueueDemo;
 import org.mpdemo.demos.condition.ConditionErrorCallback;
 import org.mpdemo.demos.condition.ConditionInheritedGlobal;
 import org.mpdemo.demos.condition.ConditionInitializerFix;
@@ -92,6 +93,8 @@ public final class DemoCatalog {
                     "the same with a Lock: always 200 and [200.0, 300.0, 400.0]", ValueArrayLock.class),
             new DemoInfo("processes", "basics",
                     "start and join one process per CPU", Processes.class),
+            new DemoInfo("queue", "basics",
+                    "two processes put squares and negatives on one Queue; all ten arrive", QueueDemo.class),
             new DemoInfo("pool-map", "basics",
                     "a pool maps a function over a list: cubes of 0 to 9", PoolMap.class),
             new DemoInfo("pool-pids", "basics",
