@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
 import org.mpdemo.demos.TraceLog;
 
 /**
@@ -32,9 +34,16 @@ public final class Expectations {
      * @param timeScale the smallest time scale at which it shows it reliably
      * @param attempts  how many runs may be needed to see it (more than 1 only where the behaviour depends on
      *                  timing that a loaded machine can upset: then one good run in that many proves it)
+     * @param options   options the run needs, such as {@code --reliable} for a race that must show every time
      * @param check     returns a one-line description of what was observed, or throws {@link Checks.Mismatch}
      */
-    public record Expectation(String expected, double timeScale, int attempts, Function<Observation, String> check) {
+    public record Expectation(String expected, double timeScale, int attempts, List<String> options,
+                              Function<Observation, String> check) {
+
+        /** Checked on a run with the default options. */
+        public Expectation(String expected, double timeScale, int attempts, Function<Observation, String> check) {
+            this(expected, timeScale, attempts, List.of(), check);
+        }
 
         public Verdict verdict(Observation run) {
             try {
@@ -75,14 +84,26 @@ public final class Expectations {
         BY_ID.put("processes", processes());
         BY_ID.put("pool-map", poolMap());
         BY_ID.put("pool-pids", poolPids());
+        BY_ID.put("queue", queue());
+        BY_ID.put("bank-race", bankRace());
+        BY_ID.put("bank-lock", bankExact());
+        BY_ID.put("bank-atomic", bankExact());
+        BY_ID.put("value-array-race", valueArrayRace());
+        BY_ID.put("value-array-lock", valueArrayLock());
     }
 
     private Expectations() {
     }
 
-    /** The documented behaviour of the demo with this id, if it has one. */
+    /**
+     * The documented behaviour of the demo with this id, if it has one: its own entry here, or for a demo that
+     * declares its outcomes in the catalog, what those say (a race shows a wrong outcome in its reliable mode; a
+     * fix shows only right ones).
+     */
     public static Optional<Expectation> of(String id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        Expectation own = BY_ID.get(id);
+        if (own != null) return Optional.of(own);
+        return DemoCatalog.find(id).flatMap(DemoInfo::declaredOutcomes).map(Expectations::fromOutcomes);
     }
 
     /** Checks one run against its demo's documented behaviour. */
@@ -311,5 +332,125 @@ public final class Expectations {
             equal("[1, 4, 9, 16, 25]", lines.get(5), "last line");
             return "5 worker lines from " + pids.size() + " worker pids, then the squares";
         });
+    }
+
+    private static Expectation queue() {
+        return new Expectation("ten numbers, each process's in order, then 'end main'", SMALL_SCALE, 1, run -> {
+            Checks.exitStatus(run, 0);
+            Checks.stderrEmpty(run);
+            List<String> lines = run.lines();
+            equal(11, lines.size(), "lines on standard output");
+            equal("end main", lines.get(10), "last line");
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (String line : lines.subList(0, 10)) {
+                check(line.matches("-?\\d+"), "not a number: '" + line + "'");
+                numbers.add(Integer.parseInt(line));
+            }
+            equal(List.of(1, 4, 9, 16, 25), numbers.stream().filter(n -> n > 0).toList(), "the squares, in order");
+            equal(List.of(-1, -2, -3, -4, -5), numbers.stream().filter(n -> n < 0).toList(),
+                    "the negatives, in order");
+            return "all ten numbers, each process's in order: " + String.join(" ", lines.subList(0, 10));
+        });
+    }
+
+    // ---- races --------------------------------------------------------------------------------------------
+
+    private static final Pattern BALANCE = Pattern.compile("Final balance = (-?\\d+)");
+
+    /** The ten balances a bank run printed; exactly ten lines, each {@code Final balance = N}. */
+    private static List<Integer> balances(Observation run) {
+        Checks.exitStatus(run, 0);
+        Checks.stderrEmpty(run);
+        List<Integer> balances = new java.util.ArrayList<>();
+        for (String line : run.lines()) {
+            Matcher m = BALANCE.matcher(line);
+            check(m.matches(), "not a balance: '" + line + "'");
+            balances.add(Integer.parseInt(m.group(1)));
+        }
+        equal(10, balances.size(), "balances printed");
+        return balances;
+    }
+
+    /**
+     * A race shows by chance; three runs of ten balances each make a false failure need thirty updates-heavy
+     * transactions without one lost write (never seen here: every run loses updates in all ten).
+     */
+    private static Expectation bankRace() {
+        return new Expectation("ten balances, some not 100: lost updates", SMALL_SCALE, 3, run -> {
+            List<Integer> balances = balances(run);
+            long wrong = balances.stream().filter(b -> b != 100).count();
+            check(wrong > 0, "all ten balances were 100: no update was lost in this run");
+            return wrong + " of 10 balances wrong (lost updates), e.g. "
+                    + balances.stream().filter(b -> b != 100).findFirst().orElseThrow();
+        });
+    }
+
+    private static Expectation bankExact() {
+        return new Expectation("ten balances, every one 100", SMALL_SCALE, 1, run -> {
+            List<Integer> balances = balances(run);
+            equal(List.of(100, 100, 100, 100, 100, 100, 100, 100, 100, 100), balances, "balances");
+            return "all ten balances 100";
+        });
+    }
+
+    /** The Value/Array programs' five lines; returns the two end lines. */
+    private static List<String> valueArrayShape(Observation run) {
+        Checks.exitStatus(run, 0);
+        Checks.stderrEmpty(run);
+        List<String> lines = run.lines();
+        equal(5, lines.size(), "lines on standard output");
+        equal("Value at beginning: 0", lines.get(0), "line 1");
+        equal("Array at beginning: [0.0, 100.0, 200.0]", lines.get(1), "line 2");
+        check(lines.get(2).startsWith("Value at end: "), "line 3: '" + lines.get(2) + "'");
+        check(lines.get(3).startsWith("Array at end: ["), "line 4: '" + lines.get(3) + "'");
+        equal("end main", lines.get(4), "line 5");
+        return lines.subList(2, 4);
+    }
+
+    /** In reliable mode: four processes, 10 000 unpaused updates each, started together. */
+    private static Expectation valueArrayRace() {
+        return new Expectation("with --reliable: the Value or the Array short of its total", SMALL_SCALE, 3,
+                List.of("--reliable"), run -> {
+                    List<String> end = valueArrayShape(run);
+                    boolean valueRight = end.get(0).equals("Value at end: 20000");
+                    boolean arrayRight = end.get(1).equals("Array at end: [20000.0, 20100.0, 20200.0]");
+                    check(!valueRight || !arrayRight, "no update was lost in this run");
+                    return "lost updates: " + end.get(0) + " (of 20000), " + end.get(1).substring(
+                            "Array at end: ".length());
+                });
+    }
+
+    private static Expectation valueArrayLock() {
+        return new Expectation("'Value at end: 200', 'Array at end: [200.0, 300.0, 400.0]'", SMALL_SCALE, 1, run -> {
+            List<String> end = valueArrayShape(run);
+            equal("Value at end: 200", end.get(0), "line 3");
+            equal("Array at end: [200.0, 300.0, 400.0]", end.get(1), "line 4");
+            return "200 and [200.0, 300.0, 400.0]: nothing lost";
+        });
+    }
+
+    /** What a demo's declared outcomes promise, for a race demo without an entry of its own. */
+    static Expectation fromOutcomes(DemoInfo.Outcomes outcomes) {
+        if (outcomes.alwaysRight()) {
+            return new Expectation("every outcome one of " + outcomes.expected(), SMALL_SCALE, 1, run -> {
+                Checks.exitStatus(run, 0);
+                List<String> found = OutcomeTable.outcomes(outcomes, run);
+                check(!found.isEmpty(), "no outcome line on standard output");
+                for (String outcome : found) {
+                    check(outcomes.isExpected(outcome, false), outcomes.wrong() + ": '" + outcome + "'");
+                }
+                return found.size() + " outcomes, every one right";
+            });
+        }
+        return new Expectation("with --reliable: an outcome other than " + outcomes.reliableExpected(), SMALL_SCALE,
+                3, List.of("--reliable"), run -> {
+                    Checks.exitStatus(run, 0);
+                    List<String> found = OutcomeTable.outcomes(outcomes, run);
+                    check(!found.isEmpty(), "no outcome line on standard output");
+                    String wrong = found.stream().filter(o -> !outcomes.isExpected(o, true)).findFirst()
+                            .orElseThrow(() -> new Checks.Mismatch("every outcome was right: no "
+                                    + outcomes.wrong() + " in this run"));
+                    return outcomes.wrong() + ": '" + wrong + "'";
+                });
     }
 }

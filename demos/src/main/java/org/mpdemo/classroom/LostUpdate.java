@@ -41,7 +41,7 @@ public final class LostUpdate {
         for (TraceLog.Event e : trace.named("process-start")) {
             names.put(Long.parseLong(e.get("child")), e.get("name"));
         }
-        // per Value: the last read of each process, and the last write of each process
+        // per Value: the last read of each process, and every write so far, in time order
         Map<String, Map<Long, TraceLog.Event>> lastRead = new HashMap<>();
         Map<String, List<TraceLog.Event>> writes = new HashMap<>();
         for (TraceLog.Event e : trace.events()) {
@@ -53,15 +53,17 @@ public final class LostUpdate {
                 TraceLog.Event read = lastRead.getOrDefault(obj, Map.of()).get(e.pid());
                 List<TraceLog.Event> earlier = writes.computeIfAbsent(obj, k -> new ArrayList<>());
                 if (read != null) {
-                    for (TraceLog.Event other : earlier) {
-                        if (other.pid() != e.pid() && other.t() > read.t()) {
-                            return Optional.of(tell(obj, read, e, other,
-                                    lastReadBefore(trace, obj, other), names));
-                        }
+                    List<TraceLog.Event> overwritten = new ArrayList<>();
+                    for (int i = earlier.size() - 1; i >= 0 && earlier.get(i).t() > read.t(); i--) {
+                        if (earlier.get(i).pid() != e.pid()) overwritten.add(0, earlier.get(i));
+                    }
+                    if (!overwritten.isEmpty()) {
+                        TraceLog.Event firstLost = overwritten.get(0);
+                        return Optional.of(tell(obj, read, e, overwritten,
+                                lastReadBefore(trace, obj, firstLost), names));
                     }
                 }
                 earlier.add(e);
-                if (earlier.size() > 64) earlier.remove(0); // only recent writes can be overwritten unseen
             }
         }
         return Optional.empty();
@@ -76,29 +78,45 @@ public final class LostUpdate {
         return found;
     }
 
-    private static Story tell(String obj, TraceLog.Event pRead, TraceLog.Event pWrite, TraceLog.Event qWrite,
-                              TraceLog.Event qRead, Map<Long, String> names) {
+    /**
+     * P read, then others wrote ({@code overwritten}, in time order), then P wrote what it computed from its
+     * read: every one of those writes is lost.
+     */
+    private static Story tell(String obj, TraceLog.Event pRead, TraceLog.Event pWrite,
+                              List<TraceLog.Event> overwritten, TraceLog.Event qRead, Map<Long, String> names) {
         String p = who(pWrite.pid(), names);
-        String q = who(qWrite.pid(), names);
-        record Step(long t, String text) {
+        TraceLog.Event firstLost = overwritten.get(0);
+        TraceLog.Event lastLost = overwritten.get(overwritten.size() - 1);
+        boolean oneWriter = overwritten.stream().allMatch(w -> w.pid() == firstLost.pid());
+        String q = oneWriter ? who(firstLost.pid(), names) : "the other processes";
+        int lost = overwritten.size();
+        List<String> steps = new ArrayList<>();
+        steps.add(p + " reads " + pRead.get("value"));
+        if (qRead != null && qRead.t() > pRead.t()) {
+            steps.add(who(firstLost.pid(), names) + " reads " + qRead.get("value"));
+        } else if (qRead != null) {
+            steps.add(0, who(firstLost.pid(), names) + " reads " + qRead.get("value"));
         }
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(pRead.t(), p + " reads " + pRead.get("value")));
-        if (qRead != null) steps.add(new Step(qRead.t(), q + " reads " + qRead.get("value")));
-        steps.add(new Step(qWrite.t(), q + " writes " + qWrite.get("value")));
-        steps.add(new Step(pWrite.t(), p + " writes " + pWrite.get("value") + ", computed from the "
-                + pRead.get("value") + " it read before " + q + "'s write"));
-        steps.sort((a, b) -> Long.compare(a.t(), b.t()));
-        String conclusion = q + "'s write of " + qWrite.get("value") + " is overwritten: its update is lost.";
+        steps.add(who(firstLost.pid(), names) + " writes " + firstLost.get("value"));
+        if (lost > 1) {
+            steps.add((oneWriter ? q : "they") + " write" + (oneWriter ? "s " : " ") + (lost - 1) + " more time"
+                    + (lost == 2 ? "" : "s") + ", the last " + lastLost.get("value"));
+        }
+        steps.add(p + " writes " + pWrite.get("value") + ", computed from the " + pRead.get("value")
+                + " it read before " + (lost == 1 ? q + "'s write" : "those writes"));
+        String conclusion = lost == 1
+                ? q + "'s write of " + firstLost.get("value") + " is overwritten: its update is lost."
+                : "All " + lost + " writes of " + q + " since " + p + " read are overwritten: " + lost
+                        + " updates lost.";
         try {
             long base = Long.parseLong(pRead.get("value"));
             long mine = Long.parseLong(pWrite.get("value"));
-            long theirs = Long.parseLong(qWrite.get("value"));
-            conclusion += " Taking turns, the two would have left " + (theirs + mine - base) + ", not " + mine + ".";
+            long theirs = Long.parseLong(lastLost.get("value"));
+            conclusion += " Taking turns, they would have left " + (theirs + mine - base) + ", not " + mine + ".";
         } catch (NumberFormatException notWholeNumbers) {
             // floats or characters: the sentence above says it
         }
-        return new Story(obj, steps.stream().map(Step::text).toList(), conclusion);
+        return new Story(obj, steps, conclusion);
     }
 
     private static String who(long pid, Map<Long, String> names) {

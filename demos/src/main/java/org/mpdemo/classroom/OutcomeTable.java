@@ -35,8 +35,11 @@ public final class OutcomeTable {
         this.verdicts = verdicts;
     }
 
-    /** Counts the outcomes of {@code runs} of {@code demo}, most frequent first (ties: first seen first). */
-    public static OutcomeTable of(DemoInfo demo, List<Observation> runs) {
+    /**
+     * Counts the outcomes of {@code runs} of {@code demo}, most frequent first (ties: first seen first);
+     * {@code reliable}: the runs were made in the demo's reliable mode, where other outcomes are correct.
+     */
+    public static OutcomeTable of(DemoInfo demo, List<Observation> runs, boolean reliable) {
         DemoInfo.Outcomes declared = demo.outcomes();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int total = 0;
@@ -49,7 +52,7 @@ public final class OutcomeTable {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             String verdict = declared == null ? null
-                    : declared.isExpected(e.getKey()) ? "expected" : declared.wrong();
+                    : declared.isExpected(e.getKey(), reliable) ? "expected" : declared.wrong();
             rows.add(new Row(e.getKey(), e.getValue(), total == 0 ? 0 : (double) e.getValue() / total, verdict));
         }
         List<Row> sorted = new ArrayList<>(rows);

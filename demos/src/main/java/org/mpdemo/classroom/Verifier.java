@@ -93,7 +93,8 @@ public final class Verifier {
         while (attempt < Math.max(1, expectation.attempts())) {
             attempt++;
             try {
-                Observation run = DemoProcess.run(demo.id(), scale, TIMEOUT_SECONDS);
+                Observation run = DemoProcess.run(demo.id(), scale, TIMEOUT_SECONDS,
+                        expectation.options().toArray(String[]::new));
                 seconds += run.seconds();
                 verdict = expectation.verdict(run);
             } catch (DemoProcess.Hang e) {

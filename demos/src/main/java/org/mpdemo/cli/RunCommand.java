@@ -94,6 +94,16 @@ final class RunCommand implements Callable<Integer> {
                     + "result or a lost update, with one lost update told step by step from a trace.")
     Integer runs;
 
+    @Option(names = "--reliable",
+            description = "Run a race demo in its reliable mode, where the race shows on every run, not only "
+                    + "sometimes (for statistics and 'mpdemo verify').")
+    boolean reliable;
+
+    @Option(names = "--trace-values",
+            description = "With --trace: also record every read and write of a shared Value (value-get, "
+                    + "value-set), which tells a lost update step by step; a race demo makes tens of thousands.")
+    boolean traceValues;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -181,6 +191,7 @@ final class RunCommand implements Callable<Integer> {
         if (timeScale != null) options.addAll(List.of("--time-scale", Double.toString(timeScale)));
         if (workers != null) options.addAll(List.of("--workers", Integer.toString(workers)));
         if (tasks != null) options.addAll(List.of("--tasks", Integer.toString(tasks)));
+        if (reliable) options.add("--reliable");
         return options;
     }
 
@@ -199,6 +210,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> systemProperties() throws BadValue {
         Map<String, String> properties = new LinkedHashMap<>();
         if (seed != null) properties.put(SEED, Long.toString(seed));
+        if (reliable) properties.put("mpdemo.reliable", "true");
+        if (traceValues) properties.put("mpdemo.traceValues", "true");
         if (timeScale != null) {
             if (!Double.isFinite(timeScale) || timeScale <= 0) {
                 throw new BadValue("--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");

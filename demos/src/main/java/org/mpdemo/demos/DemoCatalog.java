@@ -2,9 +2,11 @@ package org.mpdemo.demos;
 
 import java.util.List;
 import java.util.Optional;
+import org.mpdemo.demos.DemoInfo.Outcomes;
 import org.mpdemo.demos.basics.PoolMap;
 import org.mpdemo.demos.basics.PoolPids;
 import org.mpdemo.demos.basics.Processes;
+import org.mpdemo.demos.basics.QueueDemo;
 import org.mpdemo.demos.condition.ConditionErrorCallback;
 import org.mpdemo.demos.condition.ConditionInheritedGlobal;
 import org.mpdemo.demos.condition.ConditionInitializerFix;
@@ -18,6 +20,11 @@ import org.mpdemo.demos.lock.LockInitializerFix;
 import org.mpdemo.demos.lock.LockSilentFailure;
 import org.mpdemo.demos.lock.LockSyncReraise;
 import org.mpdemo.demos.pool.PoolWorkerCrash;
+import org.mpdemo.demos.races.BankAtomic;
+import org.mpdemo.demos.races.BankLock;
+import org.mpdemo.demos.races.BankRace;
+import org.mpdemo.demos.races.ValueArrayLock;
+import org.mpdemo.demos.races.ValueArrayRace;
 import org.mpdemo.demos.semaphore.SemaphoreErrorCallback;
 import org.mpdemo.demos.semaphore.SemaphoreInheritedGlobal;
 import org.mpdemo.demos.semaphore.SemaphoreInitializerFix;
@@ -28,6 +35,13 @@ import org.mpdemo.demos.semaphore.SemaphoreSyncReraise;
 public final class DemoCatalog {
     private DemoCatalog() {
     }
+
+    // the race demos' outcomes: what --runs tabulates and verify checks
+    private static final String BALANCE = "Final balance = -?\\d+";
+    private static final String VALUE_ARRAY = "(Value|Array) at end: .*";
+    private static final String[] VALUE_ARRAY_RIGHT = {"Value at end: 200", "Array at end: [200.0, 300.0, 400.0]"};
+    private static final String[] VALUE_ARRAY_RELIABLY_RIGHT =
+            {"Value at end: 20000", "Array at end: [20000.0, 20100.0, 20200.0]"};
 
     private static final List<DemoInfo> DEMOS = List.of(
             new DemoInfo("semaphore-silent-failure", "semaphore",
@@ -73,8 +87,29 @@ public final class DemoCatalog {
             new DemoInfo("pool-worker-crash", "pool",
                     "a task kills its worker: a clear error instead of CPython's hang, and the pool serves on",
                     PoolWorkerCrash.class),
+            new DemoInfo("bank-race", "races",
+                    "deposits and withdrawals on a shared balance without a lock: updates get lost",
+                    BankRace.class)
+                    .withOutcomes(Outcomes.race(BALANCE, "lost update", "Final balance = 100")),
+            new DemoInfo("bank-lock", "races",
+                    "the same with a Lock around each update: always 100", BankLock.class)
+                    .withOutcomes(Outcomes.exact(BALANCE, "lost update", "Final balance = 100")),
+            new DemoInfo("bank-atomic", "races",
+                    "the same with one atomic getAndAdd per update, no lock: always 100", BankAtomic.class)
+                    .withOutcomes(Outcomes.exact(BALANCE, "lost update", "Final balance = 100")),
+            new DemoInfo("value-array-race", "races",
+                    "a shared Value and Array incremented without a lock (--reliable: the race every time)",
+                    ValueArrayRace.class)
+                    .withOutcomes(Outcomes.race(VALUE_ARRAY, "lost update", VALUE_ARRAY_RIGHT)
+                            .whenReliable(VALUE_ARRAY_RELIABLY_RIGHT)),
+            new DemoInfo("value-array-lock", "races",
+                    "the same with a Lock: always 200 and [200.0, 300.0, 400.0]", ValueArrayLock.class)
+                    .withOutcomes(Outcomes.exact(VALUE_ARRAY, "lost update", VALUE_ARRAY_RIGHT)
+                            .whenReliable(VALUE_ARRAY_RELIABLY_RIGHT)),
             new DemoInfo("processes", "basics",
                     "start and join one process per CPU", Processes.class),
+            new DemoInfo("queue", "basics",
+                    "two processes put squares and negatives on one Queue; all ten arrive", QueueDemo.class),
             new DemoInfo("pool-map", "basics",
                     "a pool maps a function over a list: cubes of 0 to 9", PoolMap.class),
             new DemoInfo("pool-pids", "basics",

@@ -84,6 +84,14 @@ public final class Tutorial {
         return Double.parseDouble(System.getProperty("mpdemo.timeScale", "1"));
     }
 
+    /**
+     * Whether the demo runs in its reliable mode ({@code --reliable}): a race demo then makes its race show on
+     * every run instead of sometimes, for statistics and for {@code mpdemo verify}.
+     */
+    public static boolean reliable() {
+        return Boolean.getBoolean("mpdemo.reliable");
+    }
+
     /** The pool size: the tutorial's, unless {@code --workers} overrides it. */
     public static int workers(int tutorialDefault) {
         return Integer.getInteger("mpdemo.workers", tutorialDefault);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpdemo.demos.DemoInfo;
@@ -47,7 +48,7 @@ class RaceReportTest {
         List<Observation> runs = List.of(
                 run(none, "Final balance = 100", "Final balance = 100", "Final balance = -9900"),
                 run(none, "Final balance = 100", "noise", "Final balance = 200"));
-        OutcomeTable table = OutcomeTable.of(BANK, runs);
+        OutcomeTable table = OutcomeTable.of(BANK, runs, false);
         assertEquals(5, table.total());
         assertEquals(2, table.wrong());
         assertEquals(List.of(
@@ -59,7 +60,7 @@ class RaceReportTest {
 
     @Test
     void withoutValueEventsTheReportSaysWhyThereIsNoStory() throws Exception {
-        List<String> lines = RaceReport.lines(BANK, List.of(run(trace(), "Final balance = 99")), 80);
+        List<String> lines = RaceReport.lines(BANK, List.of(run(trace(), "Final balance = 99")), false, Optional.empty(), 80);
         String text = String.join("\n", lines);
         assertTrue(text.contains("1 of 1 results were wrong (lost update)."), text);
         assertTrue(text.replace('\n', ' ').contains("(No step-by-step story: the traces have no value-get / "
@@ -71,7 +72,7 @@ class RaceReportTest {
         List<Observation> runs = new ArrayList<>();
         runs.add(run(trace(), "Final balance = 100"));
         runs.add(run(lostDeposit(), "Final balance = 99"));
-        List<String> lines = RaceReport.lines(BANK, runs, 80);
+        List<String> lines = RaceReport.lines(BANK, runs, false, RaceReport.told(BANK, runs, false), 80);
         int at = lines.indexOf("A lost update, step by step (from the trace of run 2, value-1-1):");
         assertTrue(at > 0, String.join("\n", lines));
         assertEquals(List.of(
@@ -81,7 +82,29 @@ class RaceReportTest {
                 "  4. Process-1 (pid 11) writes 99, computed from the 100 it read before",
                 "     Process-2 (pid 12)'s write",
                 "  Process-2 (pid 12)'s write of 101 is overwritten: its update is lost. Taking",
-                "  turns, the two would have left 100, not 99."), lines.subList(at + 1, lines.size()));
+                "  turns, they would have left 100, not 99."), lines.subList(at + 1, lines.size()));
+    }
+
+    @Test
+    void manyOverwrittenWritesAreCounted() throws Exception {
+        TraceLog trace = trace(
+                "{\"t\": 10, \"pid\": 11, \"event\": \"value-get\", \"obj\": \"v\", \"value\": 181}",
+                "{\"t\": 11, \"pid\": 12, \"event\": \"value-get\", \"obj\": \"v\", \"value\": 181}",
+                "{\"t\": 12, \"pid\": 12, \"event\": \"value-set\", \"obj\": \"v\", \"value\": 180}",
+                "{\"t\": 13, \"pid\": 12, \"event\": \"value-get\", \"obj\": \"v\", \"value\": 180}",
+                "{\"t\": 14, \"pid\": 12, \"event\": \"value-set\", \"obj\": \"v\", \"value\": 179}",
+                "{\"t\": 15, \"pid\": 12, \"event\": \"value-get\", \"obj\": \"v\", \"value\": 179}",
+                "{\"t\": 16, \"pid\": 12, \"event\": \"value-set\", \"obj\": \"v\", \"value\": 178}",
+                "{\"t\": 17, \"pid\": 11, \"event\": \"value-set\", \"obj\": \"v\", \"value\": 182}");
+        LostUpdate.Story story = LostUpdate.first(trace).orElseThrow();
+        assertEquals(List.of(
+                "process 11 reads 181",
+                "process 12 reads 181",
+                "process 12 writes 180",
+                "process 12 writes 2 more times, the last 178",
+                "process 11 writes 182, computed from the 181 it read before those writes"), story.steps());
+        assertEquals("All 3 writes of process 12 since process 11 read are overwritten: 3 updates lost. "
+                + "Taking turns, they would have left 179, not 182.", story.conclusion());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.mpdemo.classroom.Observation;
  */
 public record DemoRun(Observation observation) {
 
-    /** Runs {@code mpdemo run ID --time-scale 0.01 --seed 1 --trace FILE}, then {@code options} (which win). */
+    /** Runs {@code mpdemo run ID --trace FILE --time-scale 0.01 --seed 1 OPTIONS}; an option given replaces the default. */
     public static DemoRun of(String id, String... options) {
         DemoCatalog.find(id).orElseThrow(() -> new AssertionError("no demo " + id));
         return new DemoRun(DemoProcess.run(id, 0.01, options));

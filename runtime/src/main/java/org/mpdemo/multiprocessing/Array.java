@@ -165,11 +165,11 @@ public final class Array implements Serializable {
     private long readBits(int index) {
         int at = at(index);
         if (lock == null) return type.read(memory, at);
-        lock.acquire();
+        lock.acquire(true, -1, false);
         try {
             return type.read(memory, at);
         } finally {
-            lock.release();
+            lock.release(false);
         }
     }
 
@@ -179,11 +179,11 @@ public final class Array implements Serializable {
             type.write(memory, at, bits);
             return;
         }
-        lock.acquire();
+        lock.acquire(true, -1, false);
         try {
             type.write(memory, at, bits);
         } finally {
-            lock.release();
+            lock.release(false);
         }
     }
 
@@ -237,11 +237,11 @@ public final class Array implements Serializable {
 
     private long[] snapshot() {
         long[] bits = new long[length];
-        if (lock != null) lock.acquire();
+        if (lock != null) lock.acquire(true, -1, false);
         try {
             for (int i = 0; i < length; i++) bits[i] = type.read(memory, offset + i * type.size);
         } finally {
-            if (lock != null) lock.release();
+            if (lock != null) lock.release(false);
         }
         return bits;
     }

@@ -20,9 +20,11 @@ public class Condition implements Serializable {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final SemLock lock;
-    private final Semaphore sleepingCount = new Semaphore(0);
-    private final Semaphore wokenCount = new Semaphore(0);
-    private final Semaphore waitSemaphore = new Semaphore(0);
+    // plumbing: their acquire/release would only clutter the trace; wait/wake/notify say what happens
+    private final Semaphore sleepingCount = Semaphore.untraced(0);
+    private final Semaphore wokenCount = Semaphore.untraced(0);
+    private final Semaphore waitSemaphore = Semaphore.untraced(0);
+    private final boolean traced;
     final String id = "condition-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
 
     public Condition() {
@@ -31,12 +33,18 @@ public class Condition implements Serializable {
 
     /** A condition over the given lock. */
     public Condition(Lock lock) {
-        this.lock = lock;
+        this(lock, true);
     }
 
     /** A condition over the given recursive lock. */
     public Condition(RLock lock) {
+        this(lock, true);
+    }
+
+    /** {@code traced=false}: the plumbing of an {@link Event}, which leaves no trace events. */
+    Condition(SemLock lock, boolean traced) {
         this.lock = lock;
+        this.traced = traced;
     }
 
     public boolean acquire() {
@@ -71,7 +79,7 @@ public class Condition implements Serializable {
         sleepingCount.release();
         int depth = lock.count();
         for (int i = 0; i < depth; i++) lock.release();
-        Trace.event("wait", "obj", id);
+        if (traced) Trace.event("wait", "obj", id);
         boolean woken;
         try {
             woken = waitSemaphore.acquire(true, timeout);
@@ -79,7 +87,7 @@ public class Condition implements Serializable {
             wokenCount.release();
             for (int i = 0; i < depth; i++) lock.acquire();
         }
-        Trace.event("wake", "obj", id, "signalled", woken);
+        if (traced) Trace.event("wake", "obj", id, "signalled", woken);
         return woken;
     }
 
@@ -123,7 +131,7 @@ public class Condition implements Serializable {
                 // a waiter timed out after being counted: take its unused wake-up back
             }
         }
-        Trace.event("notify", "obj", id, "woken", sleepers);
+        if (traced) Trace.event("notify", "obj", id, "woken", sleepers);
     }
 
     /** Wakes every waiter (Python's {@code notify_all()}). */

@@ -11,8 +11,9 @@ import java.io.Serializable;
 public class Event implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final Condition condition = new Condition(new Lock());
-    private final Semaphore flag = new Semaphore(0);
+    // plumbing, untraced: an Event's trace is its own set/wait, not the locks inside it
+    private final Condition condition = new Condition(Lock.untraced(), false);
+    private final Semaphore flag = Semaphore.untraced(0);
 
     public boolean isSet() {
         try (var held = condition.hold()) {

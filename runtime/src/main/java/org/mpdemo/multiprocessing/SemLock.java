@@ -25,13 +25,20 @@ abstract class SemLock implements Serializable {
     final int maxvalue;
     /** Unique across processes: the trace's {@code obj}. */
     final String id;
+    /** False for plumbing — a Condition's or Event's own semaphores, a Value's lock during get/set. */
+    final boolean traced;
     private final SemState state;
 
     SemLock(Kind kind, int value, int maxvalue) {
+        this(kind, value, maxvalue, true);
+    }
+
+    SemLock(Kind kind, int value, int maxvalue, boolean traced) {
         if (value < 0) throw new IllegalArgumentException("semaphore initial value must be >= 0");
         if (value > maxvalue) throw new IllegalArgumentException("semaphore initial value exceeds its bound");
         this.kind = kind;
         this.maxvalue = maxvalue;
+        this.traced = traced;
         this.id = getClass().getSimpleName().toLowerCase() + "-" + ProcessHandle.current().pid() + "-"
                 + IDS.incrementAndGet();
         // Lock and RLock have one holder: waiters watch that it is still alive (SemState's dead-holder check)
@@ -54,21 +61,37 @@ abstract class SemLock implements Serializable {
      * returns whether it was acquired.
      */
     public boolean acquire(boolean block, double timeout) {
+        return acquire(block, timeout, traced);
+    }
+
+    /**
+     * {@code trace}: record {@code acquire-wait} (about to block) and {@code acquire} (acquired) — the trace's
+     * view of who waited and who held what.
+     */
+    boolean acquire(boolean block, double timeout, boolean trace) {
         long me = Owner.current();
         if (kind == Kind.RECURSIVE_MUTEX && state.heldBy(me)) {
             state.recurse(1);
             return true;
         }
         long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
-        if (!state.down(nanos)) return false;
+        if (!state.tryDown()) {
+            if (nanos == 0) return false;
+            // guarded: otherwise the arguments (type name, varargs array) are built on every call
+            if (trace && Trace.enabled()) Trace.event("acquire-wait", "obj", id, "kind", getClass().getSimpleName());
+            if (!state.downSlowly(nanos)) return false;
+        }
         state.own(me);
-        // guarded: otherwise the arguments (type name, varargs array) are built on every call, tracing on or off
-        if (Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+        if (trace && Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
         return true;
     }
 
     /** Releases one level; see each type for who may release. */
     public void release() {
+        release(traced);
+    }
+
+    void release(boolean trace) {
         long me = Owner.current();
         if (kind == Kind.RECURSIVE_MUTEX) {
             if (!state.heldBy(me)) {
@@ -81,7 +104,7 @@ abstract class SemLock implements Serializable {
         } else if (maxvalue != SEM_VALUE_MAX && state.value() >= maxvalue) {
             throw new IllegalStateException("semaphore or lock released too many times");
         }
-        if (Trace.enabled()) Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
+        if (trace && Trace.enabled()) Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
         state.disown();
         // the check above is advisory (two releasers can both pass it); the bounded CAS in up() is the guarantee
         if (!state.up(maxvalue)) throw new IllegalStateException("semaphore or lock released too many times");

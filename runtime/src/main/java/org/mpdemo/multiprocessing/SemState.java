@@ -97,7 +97,7 @@ final class SemState implements Serializable {
         return downSlowly(nanos);
     }
 
-    private boolean tryDown() {
+    boolean tryDown() {
         int v;
         while ((v = memory.getIntVolatile(base + VALUE)) > 0) {
             if (memory.compareAndSetInt(base + VALUE, v, v - 1)) return true;
@@ -105,7 +105,7 @@ final class SemState implements Serializable {
         return false;
     }
 
-    private boolean downSlowly(long nanos) {
+    boolean downSlowly(long nanos) {
         long start = System.nanoTime();
         long deadline = nanos < 0 ? Long.MAX_VALUE : start + nanos;
         for (int i = 0; i < SPINS; i++) {

@@ -16,6 +16,15 @@ public class Semaphore extends SemLock {
         super(Kind.SEMAPHORE, value, maxvalue);
     }
 
+    private Semaphore(int value, boolean traced) {
+        super(Kind.SEMAPHORE, value, SEM_VALUE_MAX, traced);
+    }
+
+    /** Plumbing of another primitive: leaves no trace events of its own. */
+    static Semaphore untraced(int value) {
+        return new Semaphore(value, false);
+    }
+
     /** The current value (Python's {@code get_value()}). */
     public int getValue() {
         return rawValue();

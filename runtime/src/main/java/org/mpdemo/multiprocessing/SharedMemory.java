@@ -313,6 +313,16 @@ final class SharedMemory implements Serializable {
         }
     }
 
+    // ---- bulk copies (ordered by the lock that guards them) --------------------------------------------------
+
+    void getBytes(int offset, byte[] into, int from, int length) {
+        buffer.get(offset, into, from, length);
+    }
+
+    void putBytes(int offset, byte[] bytes, int from, int length) {
+        buffer.put(offset, bytes, from, length);
+    }
+
     // ---- atomic access ------------------------------------------------------------------------------------
 
     int getIntVolatile(int offset) {

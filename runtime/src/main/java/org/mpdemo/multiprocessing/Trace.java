@@ -50,6 +50,14 @@ public final class Trace {
     }
 
     /**
+     * Whether reads and writes of shared {@link Value}s are recorded too ({@code value-get}/{@code value-set}):
+     * only on request ({@code -Dmpdemo.traceValues=true}), since a race demo makes tens of thousands of them.
+     */
+    public static boolean values() {
+        return enabled() && Boolean.getBoolean("mpdemo.traceValues");
+    }
+
+    /**
      * Records one event. {@code fields} alternate name and value; values are numbers, booleans or strings.
      */
     public static void event(String event, Object... fields) {

@@ -55,6 +55,9 @@ public final class Value implements Serializable {
     private final int offset;
     /** Null for a raw value. */
     private final RLock lock;
+    /** Unique across processes: the trace's {@code obj}. */
+    private final String id = "value-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A zero of the given type, with its own lock: Python's {@code Value(typecode)}. */
     public Value(char typecode) {
@@ -116,27 +119,37 @@ public final class Value implements Serializable {
 
     // ---- get / set ----------------------------------------------------------------------------------------
 
+    // Each access is recorded (when values are traced) while the lock is still held, so the trace orders reads
+    // and writes as they really happened: the race statistics tell a lost update from them.
+
     private long readBits() {
-        if (lock == null) return type.read(memory, offset);
-        lock.acquire();
+        if (lock == null) return traced("value-get", type.read(memory, offset));
+        lock.acquire(true, -1, false);
         try {
-            return type.read(memory, offset);
+            return traced("value-get", type.read(memory, offset));
         } finally {
-            lock.release();
+            lock.release(false);
         }
     }
 
     private void writeBits(long bits) {
         if (lock == null) {
             type.write(memory, offset, bits);
+            traced("value-set", bits);
             return;
         }
-        lock.acquire();
+        lock.acquire(true, -1, false);
         try {
             type.write(memory, offset, bits);
+            traced("value-set", bits);
         } finally {
-            lock.release();
+            lock.release(false);
         }
+    }
+
+    private long traced(String event, long bits) {
+        if (Trace.values()) Trace.event(event, "obj", id, "value", type.box(bits));
+        return bits;
     }
 
     /** Python's {@code .value}: Integer, Long, Double, or Byte for {@code c} (see the class comment). */

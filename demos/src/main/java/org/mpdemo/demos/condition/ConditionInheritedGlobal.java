@@ -20,6 +20,12 @@ import org.mpdemo.multiprocessing.Pool;
  * together as the tutorial's sample output suggests: each sleeps while still holding the condition's lock, so
  * the next woken task cannot return from {@code await()} until the previous one leaves.
  *
+ * <p>A JVM cannot fork, so {@code fork} is emulated: each worker is a fresh JVM, and as it starts it receives
+ * this class's non-final static fields with the values they have in the parent at that moment — which is what a
+ * forked Python worker sees of its parent's globals. Where it differs from a real fork: only the static fields
+ * of the class that starts the pool travel (not other classes', not the rest of the heap); {@code static final}
+ * fields never do; and a value that cannot be serialized keeps what the worker's own initializer gives it.
+ *
  * <p>The main program pauses a second before notifying; if the notification came before the tasks waited, it
  * would be lost (see {@code condition-lost-wakeup}). A scaled run still waits until all four are waiting.
  *

@@ -18,8 +18,11 @@ import org.mpdemo.multiprocessing.Semaphore;
  * inside the semaphore at the same moment (the run's trace shows it). The semaphore is not in any task's
  * arguments: each worker finds it in the static field it inherited when it started.
  *
- * <p>A JVM cannot fork; {@code fork} here copies this class's non-final static fields into each worker as it
- * starts, which is what a forked Python worker sees of its parent's globals.
+ * <p>A JVM cannot fork, so {@code fork} is emulated: each worker is a fresh JVM, and as it starts it receives
+ * this class's non-final static fields with the values they have in the parent at that moment — which is what a
+ * forked Python worker sees of its parent's globals. Where it differs from a real fork: only the static fields
+ * of the class that starts the pool travel (not other classes', not the rest of the heap); {@code static final}
+ * fields never do; and a value that cannot be serialized keeps what the worker's own initializer gives it.
  *
  * <p>Run: {@code ./mpdemo run semaphore-inherited-global}
  */

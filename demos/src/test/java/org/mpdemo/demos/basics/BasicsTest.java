@@ -26,6 +26,19 @@ class BasicsTest {
     }
 
     @Test
+    void queueDeliversAllTenNumbersEachProducerInOrder() {
+        DemoRun run = DemoRun.of("queue");
+        assertEquals(0, run.exitCode(), run.stderr());
+        List<String> lines = run.lines();
+        assertEquals(11, lines.size(), run.stdout());
+        assertEquals("end main", lines.get(10));
+        List<Integer> numbers = lines.subList(0, 10).stream().map(Integer::parseInt).toList();
+        assertEquals(List.of(1, 4, 9, 16, 25), numbers.stream().filter(n -> n > 0).toList());
+        assertEquals(List.of(-1, -2, -3, -4, -5), numbers.stream().filter(n -> n < 0).toList());
+        run.assertAsDocumented();
+    }
+
+    @Test
     void poolMapPrintsTheCubes() {
         DemoRun run = DemoRun.of("pool-map");
         assertEquals(List.of("[0, 1, 8, 27, 64, 125, 216, 343, 512, 729]"), run.lines());
