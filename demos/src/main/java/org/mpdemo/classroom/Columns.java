@@ -64,6 +64,10 @@ public final class Columns {
         boolean first = true;
         while (rest.length() > width) {
             int cut = breakAt(rest, width, first ? indent.length() : continuation.length());
+            if (cut > 0 && rest.substring(cut).strip().equals("*/")) {
+                // a comment's end alone on a line reads badly: break one word earlier
+                cut = breakAt(rest, cut - 1, first ? indent.length() : continuation.length());
+            }
             if (cut < 0) break;
             lines.add(rest.substring(0, cut).stripTrailing());
             rest = continuation + rest.substring(cut).strip();

@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, TimelineCommand.class,
-            VerifyCommand.class,
+            VerifyCommand.class, WalkthroughCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "Python multiprocessing tutorials, reproduced in Java with real processes: every pool worker is a "
