@@ -41,7 +41,10 @@ public final class DemoSource {
         if (found < 0) throw new IllegalArgumentException(fileName + " declares no top-level class");
         this.declaration = found;
         int end = found - 1;
-        while (end >= 0 && (lines.get(end).isBlank() || lines.get(end).strip().startsWith("@"))) end--;
+        while (end >= 0 && (lines.get(end).isBlank() || lines.get(end).strip().startsWith("@")
+                || TAG_MARKER.matcher(lines.get(end)).matches())) {
+            end--;
+        }
         int start = -1;
         if (end >= 0 && lines.get(end).strip().endsWith("*/")) {
             for (int i = end; i >= 0; i--) {

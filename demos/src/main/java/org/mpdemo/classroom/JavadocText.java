@@ -15,9 +15,11 @@ import java.util.Locale;
  */
 public final class JavadocText {
     private final List<String> paragraphs;
+    private final List<String> html;
 
-    private JavadocText(List<String> paragraphs) {
+    private JavadocText(List<String> paragraphs, List<String> html) {
         this.paragraphs = paragraphs;
+        this.html = html;
     }
 
     /** Parses a comment, {@code /**} and {@code *}{@code /} included or not. */
@@ -32,12 +34,27 @@ public final class JavadocText {
             if (text.startsWith("@")) break; // block tags end the description
             body.append(text).append('\n');
         }
-        return new JavadocText(paragraphs(body.toString()));
+        return new JavadocText(paragraphs(body.toString(), false), paragraphs(body.toString(), true));
     }
 
     /** Every paragraph, in order, each on one line. */
     public List<String> paragraphs() {
         return paragraphs;
+    }
+
+    /**
+     * The same paragraphs as HTML for a page: text escaped, {@code {@code x}} as {@code <code>x</code>}, no other
+     * markup.
+     */
+    public List<String> htmlParagraphs() {
+        return html;
+    }
+
+    /** The HTML paragraphs after the first, without the "Run:" line (as {@link #explanation}). */
+    public List<String> htmlExplanation() {
+        List<String> result = new java.util.ArrayList<>();
+        for (int i = 1; i < paragraphs.size(); i++) if (!paragraphs.get(i).startsWith("Run:")) result.add(html.get(i));
+        return result;
     }
 
     /** The first paragraph: what the program does. */
@@ -55,7 +72,7 @@ public final class JavadocText {
         return paragraphs.stream().filter(p -> p.contains("Expect")).findFirst().orElse("");
     }
 
-    private static List<String> paragraphs(String html) {
+    private static List<String> paragraphs(String html, boolean markup) {
         List<String> result = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         int i = 0;
@@ -67,12 +84,14 @@ public final class JavadocText {
                 int space = firstSpace(inner);
                 String tag = space < 0 ? inner : inner.substring(0, space);
                 String argument = space < 0 ? "" : inner.substring(space + 1).strip();
-                paragraph.append(inline(tag, argument));
+                String text = inline(tag, argument);
+                boolean code = tag.equals("code") || tag.equals("literal") || tag.startsWith("link");
+                paragraph.append(!markup ? text : code ? "<code>" + escape(text) + "</code>" : escape(text));
                 i = end + 1;
             } else if (c == '<') {
                 int end = html.indexOf('>', i);
                 if (end < 0) {
-                    paragraph.append(c);
+                    paragraph.append(markup ? "&lt;" : "<");
                     i++;
                     continue;
                 }
@@ -105,14 +124,14 @@ public final class JavadocText {
                     default -> null;
                 };
                 if (replacement == null) {
-                    paragraph.append(c);
+                    paragraph.append(markup ? escape(String.valueOf(c)) : String.valueOf(c));
                     i++;
                 } else {
-                    paragraph.append(replacement);
+                    paragraph.append(markup ? escape(replacement) : replacement);
                     i = end + 1;
                 }
             } else {
-                paragraph.append(c);
+                paragraph.append(markup ? escape(String.valueOf(c)) : String.valueOf(c));
                 i++;
             }
         }
@@ -147,6 +166,10 @@ public final class JavadocText {
     private static int firstSpace(String text) {
         for (int i = 0; i < text.length(); i++) if (Character.isWhitespace(text.charAt(i))) return i;
         return -1;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static int firstSpaceOutsideParentheses(String text) {

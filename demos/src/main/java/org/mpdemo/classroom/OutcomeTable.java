@@ -50,14 +50,41 @@ public final class OutcomeTable {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            String verdict = declared == null ? null
-                    : declared.isExpected(e.getKey(), reliable) ? "expected" : declared.wrong();
-            rows.add(new Row(e.getKey(), e.getValue(), total == 0 ? 0 : (double) e.getValue() / total, verdict));
+        if (declared != null) {
+            // as jcstress does, every expected outcome has its row, seen or not: a 0 there is the lesson
+            for (String right : reliable ? declared.reliableExpected() : declared.expected()) {
+                int count = counts.getOrDefault(right, 0);
+                rows.add(new Row(right, count, total == 0 ? 0 : (double) count / total, "expected"));
+            }
         }
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> Integer.compare(b.count(), a.count()));
-        return new OutcomeTable(List.copyOf(sorted), runs.size(), total, declared != null);
+        List<Row> others = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (declared != null && declared.isExpected(e.getKey(), reliable)) continue;
+            others.add(new Row(e.getKey(), e.getValue(), total == 0 ? 0 : (double) e.getValue() / total,
+                    declared == null ? null : declared.wrong()));
+        }
+        others.sort((a, b) -> Integer.compare(b.count(), a.count()));
+        rows.addAll(others);
+        return new OutcomeTable(List.copyOf(rows), runs.size(), total, declared != null);
+    }
+
+    /**
+     * At most {@code max} rows: the expected ones, the most frequent others, and — when some are left out — one
+     * row counting them together ("12 other outcomes").
+     */
+    public List<Row> shown(int max) {
+        if (rows.size() <= max) return rows;
+        List<Row> shown = new ArrayList<>();
+        List<Row> rest = new ArrayList<>();
+        for (Row row : rows) (row.expected() ? shown : rest).add(row);
+        int room = Math.max(1, max - shown.size() - 1);
+        shown.addAll(rest.subList(0, Math.min(room, rest.size())));
+        List<Row> left = rest.subList(Math.min(room, rest.size()), rest.size());
+        int count = left.stream().mapToInt(Row::count).sum();
+        String verdict = left.stream().map(Row::verdict).distinct().count() == 1 ? left.get(0).verdict() : null;
+        shown.add(new Row("(" + left.size() + " other outcomes)", count, total == 0 ? 0 : (double) count / total,
+                verdict));
+        return shown;
     }
 
     /** The outcomes one run shows: its matching lines (race demos), or its whole output as one outcome. */
@@ -96,8 +123,14 @@ public final class OutcomeTable {
         return rows.stream().filter(r -> r.verdict() != null && !r.expected()).mapToInt(Row::count).sum();
     }
 
-    /** The table in {@code width} columns; an outcome too long for its column is cut with "…". */
+    /** The table in {@code width} columns, up to 15 rows ({@link #shown}). */
     public List<String> render(int width) {
+        return render(width, 15);
+    }
+
+    /** The table in {@code width} columns, at most {@code maxRows} rows; a long outcome is cut with "…". */
+    public List<String> render(int width, int maxRows) {
+        List<Row> rows = shown(maxRows);
         int verdictWidth = verdicts ? Math.max("VERDICT".length(),
                 rows.stream().mapToInt(r -> r.verdict().length()).max().orElse(0)) : 0;
         int numbers = 2 + 7 + 2 + 9 + (verdicts ? 2 + verdictWidth : 0);

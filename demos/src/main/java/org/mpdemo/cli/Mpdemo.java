@@ -3,6 +3,7 @@ package org.mpdemo.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, TimelineCommand.class,
-            VerifyCommand.class, WalkthroughCommand.class,
+            VerifyCommand.class, WalkthroughCommand.class, DocsCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         description = {
             "Python multiprocessing tutorials, reproduced in Java with real processes: every pool worker is a "
@@ -58,6 +59,11 @@ public final class Mpdemo implements Callable<Integer> {
     /** The command line as {@link #main} runs it: one-line errors, exit codes 0 / 1 / 2. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Mpdemo());
+        // picocli hides its completion command; here it is one of the commands a user should find
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .description("Prints a bash/zsh completion script for mpdemo: commands, options, topics.",
+                        "Use it with: source <(./mpdemo generate-completion)");
         cli.setParameterExceptionHandler(Mpdemo::usageError);
         cli.setExecutionExceptionHandler(Mpdemo::internalError);
         return cli;

@@ -27,6 +27,9 @@ class JavadocTextTest {
         assertEquals("A Lock handed to tasks; see init and map.", doc.summary());
         assertEquals(List.of(doc.paragraphs().get(1)), doc.explanation());
         assertEquals(doc.paragraphs().get(1), doc.expect());
+        assertEquals("Expect ten lines <code>Task &lt;i&gt; completed with &lt;value&gt;</code>, and "
+                + "<code>new int[]{1}</code> &lt; 2. An Event fixes it.", doc.htmlParagraphs().get(1));
+        assertEquals(List.of(doc.htmlParagraphs().get(1)), doc.htmlExplanation());
     }
 
     @Test
@@ -41,17 +44,19 @@ class JavadocTextTest {
                  *
                  * <p>Expect y.
                  */
+                // tag::program[]
                 public final class X {
                     // tag::task[]
                     static void task() {
                     }
                     // end::task[]
                 }
+                // end::program[]
                 """);
         assertEquals("Does x.", source.javadoc().summary());
         assertEquals(List.of("public final class X {", "    static void task() {", "    }", "}"), source.program());
         assertEquals(10, source.programLines()[0]);
-        assertEquals(15, source.programLines()[1]);
+        assertEquals(17, source.programLines()[1]);
         assertEquals(true, source.hasTag("task"));
         assertEquals(false, source.hasTag("main"));
     }

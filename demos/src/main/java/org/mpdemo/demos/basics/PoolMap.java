@@ -12,6 +12,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run pool-map}
  */
+// tag::program[]
 public final class PoolMap {
 
     static int cube(int number) {
@@ -29,3 +30,4 @@ public final class PoolMap {
         System.out.println(result);
     }
 }
+// end::program[]

@@ -13,6 +13,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run pool-pids}
  */
+// tag::program[]
 public final class PoolPids {
 
     static int square(int n) {
@@ -27,3 +28,4 @@ public final class PoolPids {
         System.out.println(result);
     }
 }
+// end::program[]

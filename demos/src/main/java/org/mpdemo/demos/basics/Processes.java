@@ -13,6 +13,7 @@ import org.mpdemo.multiprocessing.Process;
  *
  * <p>Run: {@code ./mpdemo run processes}
  */
+// tag::program[]
 public final class Processes {
 
     static void squareNumbers() {
@@ -39,3 +40,4 @@ public final class Processes {
         }
     }
 }
+// end::program[]

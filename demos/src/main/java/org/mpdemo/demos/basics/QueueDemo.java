@@ -16,6 +16,7 @@ import org.mpdemo.multiprocessing.Queue;
  *
  * <p>Run: {@code ./mpdemo run queue}
  */
+// tag::program[]
 public final class QueueDemo {
 
     static void square(List<Integer> numbers, Queue<Integer> queue) {
@@ -47,3 +48,4 @@ public final class QueueDemo {
         System.out.println("end main");
     }
 }
+// end::program[]

@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-error-callback}
  */
+// tag::program[]
 public final class ConditionErrorCallback {
 
     static void customErrorCallback(Throwable error) {
@@ -53,3 +54,4 @@ public final class ConditionErrorCallback {
         }
     }
 }
+// end::program[]

@@ -31,6 +31,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-inherited-global}
  */
+// tag::program[]
 public final class ConditionInheritedGlobal {
 
     /** The global every worker inherits. */
@@ -62,3 +63,4 @@ public final class ConditionInheritedGlobal {
         }
     }
 }
+// end::program[]

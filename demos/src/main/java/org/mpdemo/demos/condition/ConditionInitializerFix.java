@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-initializer-fix}
  */
+// tag::program[]
 public final class ConditionInitializerFix {
 
     /** Each worker's reference to the shared condition, set by {@link #init}. */
@@ -55,3 +56,4 @@ public final class ConditionInitializerFix {
         }
     }
 }
+// end::program[]

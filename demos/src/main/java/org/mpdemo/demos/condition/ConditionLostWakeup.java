@@ -27,6 +27,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-lost-wakeup}
  */
+// tag::program[]
 public final class ConditionLostWakeup {
 
     static Condition condition;
@@ -80,3 +81,4 @@ public final class ConditionLostWakeup {
         }
     }
 }
+// end::program[]

@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-silent-failure}
  */
+// tag::program[]
 public final class ConditionSilentFailure {
 
     /** Would wait to be notified, then work for a random moment while holding the condition; never runs. */
@@ -49,3 +50,4 @@ public final class ConditionSilentFailure {
         }
     }
 }
+// end::program[]

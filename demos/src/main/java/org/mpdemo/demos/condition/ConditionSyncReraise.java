@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-sync-reraise}
  */
+// tag::program[]
 public final class ConditionSyncReraise {
 
     static void task(int identifier, Condition condition) {
@@ -51,3 +52,4 @@ public final class ConditionSyncReraise {
         }
     }
 }
+// end::program[]

@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run inherited-global-spawn}
  */
+// tag::program[]
 public final class InheritedGlobalSpawn {
 
     /** Assigned in main, in the parent only. */
@@ -43,3 +44,4 @@ public final class InheritedGlobalSpawn {
         }
     }
 }
+// end::program[]

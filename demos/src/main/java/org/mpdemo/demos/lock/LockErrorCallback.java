@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-error-callback}
  */
+// tag::program[]
 public final class LockErrorCallback {
 
     /** Prints what went wrong; runs in the main process. */
@@ -46,3 +47,4 @@ public final class LockErrorCallback {
         }
     }
 }
+// end::program[]

@@ -26,6 +26,7 @@ import org.mpdemo.multiprocessing.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-inherited-global}
  */
+// tag::program[]
 public final class LockInheritedGlobal {
 
     /** The global every worker inherits; assigned in main before the pool starts. */
@@ -48,3 +49,4 @@ public final class LockInheritedGlobal {
         }
     }
 }
+// end::program[]

@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-initializer-fix}
  */
+// tag::program[]
 public final class LockInitializerFix {
 
     /** Each worker's reference to the shared lock, set by {@link #init}. */
@@ -47,3 +48,4 @@ public final class LockInitializerFix {
         }
     }
 }
+// end::program[]

@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-silent-failure}
  */
+// tag::program[]
 public final class LockSilentFailure {
 
     /** Would take the lock, work for a random moment and report; never runs. */
@@ -43,3 +44,4 @@ public final class LockSilentFailure {
         }
     }
 }
+// end::program[]

@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-sync-reraise}
  */
+// tag::program[]
 public final class LockSyncReraise {
 
     static void task(int identifier, Lock lock) {
@@ -40,3 +41,4 @@ public final class LockSyncReraise {
         }
     }
 }
+// end::program[]

@@ -16,6 +16,7 @@ import org.mpdemo.multiprocessing.WorkerDiedError;
  *
  * <p>Run: {@code ./mpdemo run pool-worker-crash}
  */
+// tag::program[]
 public final class PoolWorkerCrash {
 
     /** Squares its argument; task 3 ends its own process instead, as Python's {@code os._exit(1)} would. */
@@ -45,3 +46,4 @@ public final class PoolWorkerCrash {
         }
     }
 }
+// end::program[]

@@ -14,6 +14,7 @@ import org.mpdemo.multiprocessing.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-atomic}
  */
+// tag::program[]
 public final class BankAtomic {
 
     static void withdraw(Value balance, Barrier start) {
@@ -48,3 +49,4 @@ public final class BankAtomic {
         }
     }
 }
+// end::program[]

@@ -14,6 +14,7 @@ import org.mpdemo.multiprocessing.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-lock}
  */
+// tag::program[]
 public final class BankLock {
 
     static void withdraw(Value balance, Lock lock, Barrier start) {
@@ -53,3 +54,4 @@ public final class BankLock {
         }
     }
 }
+// end::program[]

@@ -19,6 +19,7 @@ import org.mpdemo.multiprocessing.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-race}
  */
+// tag::program[]
 public final class BankRace {
 
     static void withdraw(Value balance, Barrier start) {
@@ -54,3 +55,4 @@ public final class BankRace {
         }
     }
 }
+// end::program[]

@@ -17,6 +17,7 @@ import org.mpdemo.multiprocessing.Value;
  *
  * <p>Run: {@code ./mpdemo run value-array-lock}
  */
+// tag::program[]
 public final class ValueArrayLock {
 
     /** The tutorial's 100 with a pause before each; in reliable mode, 10 000 without pauses. */
@@ -64,3 +65,4 @@ public final class ValueArrayLock {
         System.out.println("end main");
     }
 }
+// end::program[]

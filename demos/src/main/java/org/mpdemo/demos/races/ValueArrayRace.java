@@ -22,6 +22,7 @@ import org.mpdemo.multiprocessing.Value;
  *
  * <p>Run: {@code ./mpdemo run value-array-race} (or {@code --reliable})
  */
+// tag::program[]
 public final class ValueArrayRace {
 
     /** The tutorial's 100 with a pause before each; in reliable mode, 10 000 without pauses. */
@@ -65,3 +66,4 @@ public final class ValueArrayRace {
         System.out.println("end main");
     }
 }
+// end::program[]

@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-error-callback}
  */
+// tag::program[]
 public final class SemaphoreErrorCallback {
 
     /** Prints what went wrong; runs in the main process. */
@@ -47,3 +48,4 @@ public final class SemaphoreErrorCallback {
         }
     }
 }
+// end::program[]

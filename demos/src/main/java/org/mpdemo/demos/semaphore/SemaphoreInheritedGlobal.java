@@ -26,6 +26,7 @@ import org.mpdemo.multiprocessing.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-inherited-global}
  */
+// tag::program[]
 public final class SemaphoreInheritedGlobal {
 
     /** The global every worker inherits; assigned in main before the pool starts. */
@@ -48,3 +49,4 @@ public final class SemaphoreInheritedGlobal {
         }
     }
 }
+// end::program[]

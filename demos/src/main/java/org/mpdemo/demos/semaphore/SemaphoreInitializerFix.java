@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-initializer-fix}
  */
+// tag::program[]
 public final class SemaphoreInitializerFix {
 
     /** Each worker's reference to the shared semaphore, set by {@link #init}. */
@@ -47,3 +48,4 @@ public final class SemaphoreInitializerFix {
         }
     }
 }
+// end::program[]

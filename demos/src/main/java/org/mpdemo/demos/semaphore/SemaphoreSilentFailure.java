@@ -20,6 +20,7 @@ import org.mpdemo.multiprocessing.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-silent-failure}
  */
+// tag::program[]
 public final class SemaphoreSilentFailure {
 
     /** Would enter the semaphore, work for a random moment and report; never runs. */
@@ -43,3 +44,4 @@ public final class SemaphoreSilentFailure {
         }
     }
 }
+// end::program[]

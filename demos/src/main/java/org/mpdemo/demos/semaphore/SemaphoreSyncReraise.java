@@ -21,6 +21,7 @@ import org.mpdemo.multiprocessing.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-sync-reraise}
  */
+// tag::program[]
 public final class SemaphoreSyncReraise {
 
     static void task(int identifier, Semaphore semaphore) {
@@ -40,3 +41,4 @@ public final class SemaphoreSyncReraise {
         }
     }
 }
+// end::program[]

@@ -1,0 +1,108 @@
+package org.mpdemo.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.mpdemo.classroom.DemoSource;
+import org.mpdemo.classroom.SiteGenerator;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mpdemo docs --out DIR}: the tutorial site, made from real runs of every demo. */
+@Command(name = "docs",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Makes the tutorial site in DIR: a page per topic with each demo's explanation, its code, the output "
+                    + "of a real run and a timeline of it; outcome tables and histograms for the races; and the "
+                    + "manual pages of these commands. Open DIR/index.html in a browser.",
+            "Every demo runs first (two at a time), so this takes a minute or two."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the site is made", "1:it could not be made (the reason is on standard error)",
+            "2:bad option value"},
+        footer = {"", "Example: mpdemo docs --out /tmp/site"})
+final class DocsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to make the site.")
+    Path out;
+
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01",
+            description = "The time scale the demos run at (default: ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Double.isFinite(timeScale) || timeScale <= 0) {
+            return fail(err, Mpdemo.USAGE, "--time-scale must be a finite number above 0 (got " + timeScale + ")");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return fail(err, Mpdemo.USAGE, "--out: " + out + " is not a directory");
+        }
+        Optional<SiteGenerator> generator = ServiceLoader.load(SiteGenerator.class).findFirst();
+        if (generator.isEmpty()) {
+            return fail(err, Mpdemo.DEMO_FAILED, "the site builder (the docs module) is not on the class path; "
+                    + "run this command through ./mpdemo, which builds it");
+        }
+        Path temporary = null;
+        Path sources = sourceTree();
+        if (sources == null) {
+            temporary = Files.createTempDirectory("mpdemo-sources");
+            sources = writeSources(temporary);
+        }
+        try {
+            Files.createDirectories(out);
+            generator.get().generate(out.toAbsolutePath(), sources, timeScale,
+                    new PrintWriter(spec.commandLine().getOut(), true));
+            return Mpdemo.OK;
+        } catch (Exception e) {
+            return fail(err, Mpdemo.DEMO_FAILED, "docs: " + Mpdemo.oneLine(e.getMessage()));
+        } finally {
+            if (temporary != null) deleteTree(temporary);
+        }
+    }
+
+    /** The demos' source tree of the clone the launcher runs from ({@code MPDEMO_HOME}), if there is one. */
+    static Path sourceTree() {
+        String home = System.getenv("MPDEMO_HOME");
+        if (home == null) return null;
+        Path tree = Path.of(home, "demos", "src", "main", "java");
+        return Files.isDirectory(tree) ? tree : null;
+    }
+
+    /** Without a clone: the demos' sources as the jar carries them, laid out as a source tree. */
+    static Path writeSources(Path root) throws IOException {
+        for (DemoInfo demo : DemoCatalog.all()) {
+            Path file = root.resolve(demo.mainClass().getName().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, String.join("\n", DemoSource.of(demo.mainClass()).lines()) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        return root;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private static int fail(PrintWriter err, int status, String message) {
+        err.println("mpdemo: " + message);
+        err.flush();
+        return status;
+    }
+}

@@ -1,0 +1,142 @@
+package org.mpdemo.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mpdemo.classroom.Walkthrough;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+import org.w3c.dom.Element;
+
+/** The site the build made in target/site (see the exec plugin in the pom): complete, real, and linked. */
+class SiteTest {
+    static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+    static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
+    static Path site;
+
+    @BeforeAll
+    static void site() {
+        Assumptions.assumeFalse(Boolean.getBoolean("mpdemo.site.skip"), "the site was not built (mpdemo.site.skip)");
+        site = Path.of(System.getProperty("mpdemo.site", "target/site"));
+    }
+
+    static String page(String name) throws IOException {
+        Path file = site.resolve(name);
+        assertTrue(Files.isRegularFile(file), "no page " + name);
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyPageExists() throws IOException {
+        page("index.html");
+        page("commands.html");
+        page("mpdemo.css");
+        for (String topic : Walkthrough.topics()) page(topic + ".html");
+        // a manual page for the command and for each subcommand
+        page("mpdemo.html");
+        for (String command : List.of("list", "run", "explain", "timeline", "verify", "walkthrough", "docs",
+                "generate-completion")) {
+            String man = page("mpdemo-" + command + ".html");
+            assertTrue(man.contains("mpdemo " + command), command);
+        }
+    }
+
+    @Test
+    void everyDemoIsOnItsTopicPageWithItsCodeAndRealOutput() throws IOException {
+        for (DemoInfo demo : DemoCatalog.all()) {
+            String page = page(demo.topic() + ".html");
+            int at = page.indexOf("id=\"" + demo.id() + "\"");
+            assertTrue(at >= 0, demo.id() + " is not on " + demo.topic() + ".html");
+            int next = page.indexOf("<h2 ", at + 1);
+            String section = page.substring(at, next < 0 ? page.length() : next);
+            // the code, included from the source file: its class, its main
+            assertTrue(section.contains("public final class " + demo.mainClass().getSimpleName() + " {"), demo.id());
+            assertTrue(section.contains("public static void main(String[] args)"), demo.id());
+            assertTrue(!section.contains("tag::program") && !section.contains("include::"), demo.id());
+            // the output of a real run, with its exit status
+            assertTrue(section.contains("$ ./mpdemo run " + demo.id()), demo.id());
+            assertTrue(Pattern.compile("\\(exit status [01]\\)").matcher(section).find(), demo.id());
+            // our explanation, from the class comment
+            assertTrue(section.contains("Expect"), demo.id() + " has no explanation");
+            if (demo.outcomes() != null) {
+                assertTrue(section.contains("<th class=\"tableblock halign-left valign-top\">Verdict</th>"),
+                        demo.id() + " has no outcome table");
+                assertTrue(section.contains("images/" + demo.id() + "-outcomes-0.svg"), demo.id() + " histogram");
+            }
+        }
+    }
+
+    @Test
+    void outputsAreWhatTheDemosReallyPrint() throws IOException {
+        String lock = page("lock.html");
+        assertTrue(lock.contains("$ ./mpdemo run lock-error-callback --time-scale 0.01\n"
+                + "Lock objects should only be shared between processes through inheritance\n(exit status 0)"), lock);
+        assertTrue(page("basics.html").contains("[0, 1, 8, 27, 64, 125, 216, 343, 512, 729]"));
+        String semaphore = page("semaphore.html");
+        assertTrue(semaphore.contains("Most holders of the Semaphore at once: <strong>2</strong>."), semaphore);
+        assertTrue(page("races.html").contains("A lost update, step by step"), "the bank race tells one");
+    }
+
+    @Test
+    void everyPictureIsAnSvgWithAViewBox() throws Exception {
+        List<Path> pictures;
+        try (Stream<Path> files = Files.list(site.resolve("images"))) {
+            pictures = files.filter(f -> f.toString().endsWith(".svg")).toList();
+        }
+        assertTrue(pictures.size() >= DemoCatalog.all().size() / 2, "pictures: " + pictures.size());
+        for (Path picture : pictures) {
+            Element root = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(picture.toFile())
+                    .getDocumentElement();
+            assertEquals("svg", root.getLocalName(), picture.toString());
+            assertEquals(4, root.getAttribute("viewBox").split(" ").length, picture.toString());
+            assertTrue(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").getLength() > 0);
+        }
+    }
+
+    @Test
+    void everyInternalLinkResolves() throws IOException {
+        List<String> broken = new ArrayList<>();
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(site)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).toList();
+        }
+        for (Path page : pages) {
+            Matcher m = LINK.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String link = m.group(1);
+                if (link.matches("^[a-z]+:.*") || link.startsWith("//")) continue; // external
+                String file = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
+                String fragment = link.contains("#") ? link.substring(link.indexOf('#') + 1) : null;
+                Path target = file.isEmpty() ? page : page.resolveSibling(file);
+                if (!Files.isRegularFile(target)) {
+                    broken.add(page.getFileName() + " -> " + link);
+                } else if (fragment != null && !fragment.isEmpty() && !ids(target).contains(fragment)) {
+                    broken.add(page.getFileName() + " -> " + link + " (no such id)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    static Set<String> ids(Path page) throws IOException {
+        Set<String> ids = new HashSet<>();
+        Matcher m = ID.matcher(Files.readString(page, StandardCharsets.UTF_8));
+        while (m.find()) ids.add(m.group(1));
+        return ids;
+    }
+}
