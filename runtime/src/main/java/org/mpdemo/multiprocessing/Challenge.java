@@ -33,7 +33,7 @@ final class Challenge {
         byte[] message = concat(CHALLENGE, AuthKey.random(NONCE));
         channel.send(message);
         ByteBuffer response = channel.receive();
-        if (response == null) throw new AuthenticationError("connection closed during authentication");
+        if (response == null) throw new java.io.EOFException("connection closed during authentication");
         byte[] answer = new byte[response.remaining()];
         response.get(answer);
         byte[] expected = AuthKey.hmac(key, new byte[] {answerer}, message);
@@ -48,7 +48,7 @@ final class Challenge {
     /** Answers the other side's challenge as {@code me}; throws if the answer is rejected. */
     static void answer(ManagerChannel channel, byte[] key, byte me) throws IOException {
         ByteBuffer challenge = channel.receive();
-        if (challenge == null) throw new AuthenticationError("connection closed during authentication");
+        if (challenge == null) throw new java.io.EOFException("connection closed during authentication");
         byte[] message = new byte[challenge.remaining()];
         challenge.get(message);
         if (message.length != CHALLENGE.length + NONCE

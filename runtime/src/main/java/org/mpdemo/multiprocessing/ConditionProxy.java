@@ -50,9 +50,9 @@ public final class ConditionProxy extends LockProxy {
         return result;
     }
 
-    /** Wakes one waiter (Python's {@code notify()}). */
-    public void signal() {
-        signal(1);
+    /** Wakes one waiter (Python's {@code notify()}); returns how many were woken, 0 or 1. */
+    public int signal() {
+        return signal(1);
     }
 
     /** Wakes up to {@code n} waiters; returns how many were woken. */

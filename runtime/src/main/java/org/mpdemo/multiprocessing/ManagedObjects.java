@@ -173,10 +173,11 @@ final class ManagedObjects {
             publishCount();
             Trace.event("wait", "obj", name);
             Trace.event("release", "obj", lock.name, "kind", "RLock");
-            long nanos = timeout < 0 ? -1 : (long) (timeout * 1e9);
+            boolean forever = timeout < 0;
+            long nanos = forever ? 0 : (long) (timeout * 1e9);
             try {
                 while (!me.notified) {
-                    if (nanos < 0) {
+                    if (forever) {
                         me.signal.awaitUninterruptibly();
                     } else {
                         if (nanos <= 0) break;

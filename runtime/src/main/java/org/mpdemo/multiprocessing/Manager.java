@@ -91,7 +91,7 @@ public final class Manager implements AutoCloseable {
         this.authkey = key;
         this.endpoint = ManagerClient.endpoint(address, pid, key);
         child.onExit().thenRun(this::serverExited);
-        Trace.event("manager", "pid", pid, "address", address.toString());
+        Trace.event("manager", "server", pid, "address", address.toString());
         try {
             warm.join();
         } catch (InterruptedException e) {

@@ -22,6 +22,16 @@ record ManagerAddress(String path, String host, int port) implements Serializabl
         return path != null;
     }
 
+    /** Whether the manager runs on this machine, so that its pid can be checked here. */
+    boolean isLocal() {
+        if (unix()) return true;
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     SocketAddress socketAddress() {
         return unix() ? UnixDomainSocketAddress.of(Path.of(path)) : new InetSocketAddress(host, port);
     }

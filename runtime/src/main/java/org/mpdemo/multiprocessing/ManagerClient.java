@@ -84,14 +84,10 @@ final class ManagerClient {
             try {
                 c.channel.send();
                 reply = c.channel.receive();
-                if (reply == null) throw new java.io.EOFException();
-            } catch (ClosedByInterruptException e) {
-                drop(c);
-                throw new ProcessError("interrupted while calling the manager (pid " + pid + ") for "
-                        + what);
+                if (reply == null) throw new java.io.EOFException("the manager closed the connection");
             } catch (IOException e) {
                 drop(c);
-                throw dead(what);
+                throw failure(e, what);
             }
             if (reply.get() == ManagerProtocol.ERROR) throw rethrow(reply);
             return reply;
@@ -113,7 +109,7 @@ final class ManagerClient {
                 socket.connect(address.socketAddress());
             } catch (IOException e) {
                 closeQuietly(socket);
-                throw dead(what);
+                throw failure(e, what);
             }
             ManagerChannel channel = new ManagerChannel(socket);
             try {
@@ -125,7 +121,7 @@ final class ManagerClient {
                         + "; the authkeys differ)");
             } catch (IOException e) {
                 channel.close();
-                throw dead(what);
+                throw failure(e, what);
             }
             channel.authenticated();
             c = new Connection(Thread.currentThread(), channel);
@@ -136,6 +132,21 @@ final class ManagerClient {
                 throw dead(what);
             }
             return c;
+        }
+
+        /**
+         * What a failed connection means: an interrupt, a manager that is gone (then every later call fails at
+         * once), or — rarely — a live manager that dropped this connection (then only this call fails).
+         */
+        private ProcessError failure(IOException e, String what) {
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                return new ProcessError("interrupted while calling the manager (pid " + pid + ") for " + what);
+            }
+            if (address.isLocal() && pid > 0 && isRunning(pid)) {
+                return new ProcessError("the manager process (pid " + pid + ") dropped the connection of " + what
+                        + ": " + e.getMessage());
+            }
+            return dead(what);
         }
 
         private ProcessError dead(String what) {
@@ -207,6 +218,20 @@ final class ManagerClient {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable e) throws E {
         throw (E) e;
+    }
+
+    /** Whether a local process runs: it exists and is not a zombie (a killed child not yet reaped). */
+    static boolean isRunning(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
+        } catch (IOException | RuntimeException noProc) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     private static void closeQuietly(SocketChannel socket) {
