@@ -39,6 +39,7 @@ public final class Manager implements AutoCloseable {
     private final byte[] authkey; // null: the process's authkey
     private final ManagerClient.Endpoint endpoint;
     private final AtomicBoolean shutdown = new AtomicBoolean();
+    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     /** Starts a manager process listening on a private Unix-domain socket, with this process's authkey. */
     public Manager() {
@@ -93,7 +94,7 @@ public final class Manager implements AutoCloseable {
         child.onExit().thenRun(this::serverExited);
         Trace.event("manager", "server", pid, "address", address.toString());
         try {
-            warm.join();
+            if (warm.isAlive()) warm.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -112,6 +113,7 @@ public final class Manager implements AutoCloseable {
      * while the manager JVM boots, so that the first call does not pay for it afterwards.
      */
     private static Thread warmUp(boolean tcp) {
+        if (!WARM.compareAndSet(false, true)) return new Thread(() -> { });
         Thread t = new Thread(() -> {
             try {
                 SocketChannel.open(tcp ? StandardProtocolFamily.INET : StandardProtocolFamily.UNIX).close();

@@ -158,6 +158,7 @@ final class ManagerClient {
         /** The manager is gone: every connection of this process to it is closed, every later call fails. */
         void markGone() {
             gone = true;
+            ENDPOINTS.values().remove(this); // proxies holding it fail at once; its buffers can be collected
             for (Connection c : all) drop(c);
         }
 

@@ -109,13 +109,18 @@ final class ManagerServer {
         server.acceptLoop();
     }
 
-    /** Loads and initializes what the first connection needs while the main thread binds the socket. */
+    /**
+     * Loads and initializes what the first connection needs — hashing, the frame buffers, the referents,
+     * {@link Reduction} (whose deserialization filter starts the JDK's logging) — while the main thread binds.
+     */
     private static final class WarmUp implements Runnable {
         @Override
         public void run() {
             AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
             new ManagerChannel(null).authenticated();
             new ManagedObjects.Counter("warm-up", "Lock", 1, 1, "").value();
+            ManagerProtocol.decode(ManagerProtocol.encode(ManagerProtocol.objectName(ManagerProtocol.LOCK, 1, 1)));
+            new Timer(true).cancel();
         }
     }
 
@@ -229,7 +234,7 @@ final class ManagerServer {
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) continue;
+                if (ManagerClient.isRunning(owner)) continue;
                 removeManagerDirectory(dir);
             }
         } catch (IOException | RuntimeException ignored) {
