@@ -109,11 +109,24 @@ final class AuthKey {
         return sha.digest();
     }
 
+    /** A fresh SHA-256, cloned from a prototype: no provider lookup per use. */
     private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return Sha256.create();
+        }
+    }
+
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = create();
+
+        static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no SHA-256", e);
+            }
         }
     }
 

@@ -27,6 +27,19 @@ final class ManagedObjects {
     private ManagedObjects() {
     }
 
+    /**
+     * Whether this process traces, decided as {@link Trace#file()} does but without initializing {@link Trace}
+     * (whose pid lookup starts ProcessHandle's thread pool): a manager that does not trace starts faster, and
+     * its hot path skips building the events' arguments.
+     */
+    static final boolean TRACING = tracing();
+
+    private static boolean tracing() {
+        String file = System.getProperty("mpdemo.trace");
+        if (file == null || file.isEmpty()) file = System.getenv("MPDEMO_TRACE");
+        return file != null && !file.isEmpty();
+    }
+
     private static long nanos(boolean block, double timeout) {
         return !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
     }
@@ -73,14 +86,14 @@ final class ManagedObjects {
                 }
                 value--;
             }
-            Trace.event("acquire", "obj", name, "kind", kind);
+            if (TRACING) Trace.event("acquire", "obj", name, "kind", kind);
             return true;
         }
 
         @Override
         public synchronized void release() {
             if (value >= max) throw new IllegalStateException(tooMany);
-            Trace.event("release", "obj", name, "kind", kind);
+            if (TRACING) Trace.event("release", "obj", name, "kind", kind);
             value++;
             notify();
         }
@@ -116,14 +129,14 @@ final class ManagedObjects {
                     throw new ProcessError("interrupted");
                 }
             }
-            if (acquired && first) Trace.event("acquire", "obj", name, "kind", "RLock");
+            if (TRACING && acquired && first) Trace.event("acquire", "obj", name, "kind", "RLock");
             return acquired;
         }
 
         @Override
         public void release() {
             if (!lock.isHeldByCurrentThread()) throw new IllegalStateException("cannot release un-acquired lock");
-            if (lock.getHoldCount() == 1) Trace.event("release", "obj", name, "kind", "RLock");
+            if (TRACING && lock.getHoldCount() == 1) Trace.event("release", "obj", name, "kind", "RLock");
             lock.unlock();
         }
     }
@@ -171,8 +184,8 @@ final class ManagedObjects {
             Waiter me = new Waiter(lock.lock.newCondition());
             waiters.addLast(me);
             publishCount();
-            Trace.event("wait", "obj", name);
-            Trace.event("release", "obj", lock.name, "kind", "RLock");
+            if (TRACING) Trace.event("wait", "obj", name);
+            if (TRACING) Trace.event("release", "obj", lock.name, "kind", "RLock");
             boolean forever = timeout < 0;
             long nanos = forever ? 0 : (long) (timeout * 1e9);
             try {
@@ -192,8 +205,8 @@ final class ManagedObjects {
                     publishCount();
                 }
             }
-            Trace.event("acquire", "obj", lock.name, "kind", "RLock");
-            Trace.event("wake", "obj", name, "signalled", me.notified);
+            if (TRACING) Trace.event("acquire", "obj", lock.name, "kind", "RLock");
+            if (TRACING) Trace.event("wake", "obj", name, "signalled", me.notified);
             return me.notified;
         }
 
@@ -209,7 +222,7 @@ final class ManagedObjects {
                 woken++;
             }
             if (woken > 0) publishCount();
-            Trace.event("notify", "obj", name, "woken", woken);
+            if (TRACING) Trace.event("notify", "obj", name, "woken", woken);
             return woken;
         }
 

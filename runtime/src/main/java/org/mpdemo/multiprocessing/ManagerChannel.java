@@ -29,6 +29,8 @@ final class ManagerChannel implements Closeable {
     private ByteBuffer in = standardIn;
     private ByteBuffer out = standardOut;
     private int limit = HANDSHAKE_LIMIT;
+    /** Where the frame being written starts in {@link #out}: a message may hold several frames. */
+    private int frameStart;
 
     ManagerChannel(SocketChannel socket) {
         this.socket = socket;
@@ -46,19 +48,36 @@ final class ManagerChannel implements Closeable {
     ByteBuffer begin() {
         out = standardOut;
         out.clear();
+        frameStart = 0;
         out.position(4);
         return out;
+    }
+
+    /** Ends the frame being written and starts another, to go out in the same write. */
+    ByteBuffer next() {
+        endFrame();
+        ensure(4);
+        frameStart = out.position();
+        out.position(frameStart + 4);
+        return out;
+    }
+
+    private void endFrame() {
+        int length = out.position() - frameStart - 4;
+        if (length > limit) throw new ProcessError("a message of " + length + " bytes exceeds " + limit);
+        out.putInt(frameStart, length);
     }
 
     /** The message buffer with room for {@code more} bytes. */
     ByteBuffer ensure(int more) {
         if (out.remaining() >= more) return out;
         long needed = (long) out.position() + more;
-        if (needed - 4 > limit) {
-            throw new ProcessError("a message of " + (needed - 4) + " bytes exceeds the manager's limit of "
-                    + limit + " bytes");
+        if (needed - frameStart - 4 > limit) {
+            throw new ProcessError("a message of " + (needed - frameStart - 4)
+                    + " bytes exceeds the manager's limit of " + limit + " bytes");
         }
-        ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(Math.max(needed, 2L * out.capacity()), limit + 4L));
+        long room = Math.max(needed, 2L * out.capacity());
+        ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(room, frameStart + limit + 4L));
         out.flip();
         bigger.put(out);
         out = bigger;
@@ -69,11 +88,9 @@ final class ManagerChannel implements Closeable {
         return ensure(bytes.length).put(bytes);
     }
 
-    /** Sends the message begun by {@link #begin}. */
+    /** Sends the message begun by {@link #begin}: its frames, in one write when the socket takes them whole. */
     void send() throws IOException {
-        int length = out.position() - 4;
-        if (length > limit) throw new ProtocolException("message of " + length + " bytes exceeds " + limit);
-        out.putInt(0, length);
+        endFrame();
         out.flip();
         while (out.hasRemaining()) socket.write(out);
     }

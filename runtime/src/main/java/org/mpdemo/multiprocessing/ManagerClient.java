@@ -113,8 +113,7 @@ final class ManagerClient {
             }
             ManagerChannel channel = new ManagerChannel(socket);
             try {
-                Challenge.answer(channel, key, Challenge.CLIENT);
-                Challenge.deliver(channel, key, Challenge.SERVER);
+                Challenge.client(channel, key);
             } catch (AuthenticationError e) {
                 channel.close();
                 throw new AuthenticationError(e.getMessage() + " (authenticating with the manager at " + address
@@ -135,16 +134,12 @@ final class ManagerClient {
         }
 
         /**
-         * What a failed connection means: an interrupt, a manager that is gone (then every later call fails at
-         * once), or — rarely — a live manager that dropped this connection (then only this call fails).
+         * What a failed connection means: an interrupt of this thread, or a manager that is gone — a live manager
+         * never drops a client's connection — after which every call fails at once.
          */
         private ProcessError failure(IOException e, String what) {
             if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
                 return new ProcessError("interrupted while calling the manager (pid " + pid + ") for " + what);
-            }
-            if (address.isLocal() && pid > 0 && isRunning(pid)) {
-                return new ProcessError("the manager process (pid " + pid + ") dropped the connection of " + what
-                        + ": " + e.getMessage());
             }
             return dead(what);
         }

@@ -44,7 +44,10 @@ final class ManagerServer {
     static final String SOCKET_NAME = "listener";
     /** How long a connection may take to authenticate. */
     static final long HANDSHAKE_MILLIS = 5_000;
-    /** Connections not yet authenticated, at most; more are closed at once. */
+    /**
+     * Connections being authenticated, at most; further ones wait in the listen backlog until a slot frees (a
+     * handshake ends or times out), so a flood of silent connections delays clients but never drops one.
+     */
     static final int MAX_PENDING = 64;
 
     private final byte[] authkey;
@@ -52,8 +55,9 @@ final class ManagerServer {
     private final Map<Integer, Entry> objects = new ConcurrentHashMap<>();
     private final Map<String, Integer> names = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final AtomicInteger pending = new AtomicInteger();
+    private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(MAX_PENDING);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final java.util.Set<ManagerChannel> connections = ConcurrentHashMap.newKeySet();
     private volatile Timer watchdog;
     private ServerSocketChannel listener;
     private Path directory;
@@ -105,7 +109,7 @@ final class ManagerServer {
             sweeper.setDaemon(true);
             sweeper.start();
         }
-        if (Trace.enabled()) Trace.event("manager-start", "address", ready);
+        if (ManagedObjects.TRACING) Trace.event("manager-start", "address", ready);
         server.acceptLoop();
     }
 
@@ -116,6 +120,11 @@ final class ManagerServer {
     private static final class WarmUp implements Runnable {
         @Override
         public void run() {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close(); // the socket stack, and SecureRandom
+            } catch (IOException | RuntimeException ignored) {
+                // only a warm-up
+            }
             AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
             new ManagerChannel(null).authenticated();
             new ManagedObjects.Counter("warm-up", "Lock", 1, 1, "").value();
@@ -196,13 +205,16 @@ final class ManagerServer {
 
     private void stop() {
         if (!stopping.compareAndSet(false, true)) return;
-        Trace.event("manager-stop");
+        if (ManagedObjects.TRACING) Trace.event("manager-stop");
+        removeDirectory(); // first: whatever happens next, nothing is left behind
+        // Threads blocked in a socket call would delay the JVM's exit by 300 ms (it waits for threads in native
+        // code): closing the sockets wakes them.
         try {
             listener.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        removeDirectory();
+        for (ManagerChannel c : connections) c.close();
         Runtime.getRuntime().halt(0); // threads blocked on behalf of clients must not keep the process alive
     }
 
@@ -260,15 +272,12 @@ final class ManagerServer {
     private void acceptLoop() {
         while (true) {
             SocketChannel socket;
+            pending.acquireUninterruptibly(); // a slot for one more handshake; released when it ends
             try {
                 socket = listener.accept();
             } catch (IOException e) {
+                pending.release();
                 if (stopping.get()) return;
-                continue;
-            }
-            if (pending.incrementAndGet() > MAX_PENDING) {
-                pending.decrementAndGet();
-                closeQuietly(socket);
                 continue;
             }
             try {
@@ -310,6 +319,7 @@ final class ManagerServer {
 
     private void serve(SocketChannel socket) {
         ManagerChannel channel = new ManagerChannel(socket);
+        connections.add(channel);
         TimerTask deadline = new TimerTask() {
             @Override
             public void run() {
@@ -319,10 +329,9 @@ final class ManagerServer {
         boolean counted = true;
         try {
             watchdog().schedule(deadline, HANDSHAKE_MILLIS);
-            Challenge.deliver(channel, authkey, Challenge.CLIENT);
-            Challenge.answer(channel, authkey, Challenge.SERVER);
+            Challenge.server(channel, authkey);
             deadline.cancel();
-            pending.decrementAndGet();
+            pending.release();
             counted = false;
             channel.authenticated();
             ByteBuffer request;
@@ -333,7 +342,8 @@ final class ManagerServer {
             // authentication failed, the client went away, or it broke the protocol: drop this connection only
         } finally {
             deadline.cancel();
-            if (counted) pending.decrementAndGet();
+            if (counted) pending.release();
+            connections.remove(channel);
             channel.close();
         }
     }
@@ -564,14 +574,6 @@ final class ManagerServer {
 
     private static UnsupportedOperationException unsupported(Entry e, String method) {
         return new UnsupportedOperationException("'" + kindName(e.kind()) + "' object has no method '" + method + "'");
-    }
-
-    private static void closeQuietly(SocketChannel socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
     }
 
     static byte[] bootBytes(byte[] key, boolean tcp, String hostOrBase, int port) {

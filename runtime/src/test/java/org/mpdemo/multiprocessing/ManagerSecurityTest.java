@@ -110,14 +110,17 @@ class ManagerSecurityTest {
                     ManagerChannel c = new ManagerChannel(s);
                     c.send(concat(Challenge.CHALLENGE, AuthKey.random(Challenge.NONCE)));
                     c.receive(); // whatever the client answers, welcome it
-                    c.send(Challenge.WELCOME);
                     ByteBuffer theirs = c.receive();
-                    c.send(AuthKey.random(32)); // cannot compute the answer without the key
+                    int challengeLength = theirs.remaining();
+                    c.begin().put(Challenge.WELCOME);
+                    c.next();
+                    c.put(AuthKey.random(32)); // cannot compute the answer without the key
+                    c.send();
                     ByteBuffer verdict = c.receive();
                     byte[] word = new byte[verdict.remaining()];
                     verdict.get(word);
                     ByteBuffer more = c.receive();
-                    return new String(word) + (more == null ? " then closed" : " then sent more") + " " + theirs.remaining();
+                    return new String(word) + (more == null ? " then closed" : " then sent more") + " " + challengeLength;
                 } catch (IOException e) {
                     return e.toString();
                 }
@@ -167,9 +170,7 @@ class ManagerSecurityTest {
         }
         // after authentication: more than the maximum, refused as well
         try (SocketChannel raw = connect()) {
-            ManagerChannel channel = new ManagerChannel(raw);
-            Challenge.answer(channel, KEY, Challenge.CLIENT);
-            Challenge.deliver(channel, KEY, Challenge.SERVER);
+            Challenge.client(new ManagerChannel(raw), KEY);
             write(raw, ByteBuffer.allocate(4).putInt(ManagerChannel.MAX_FRAME + 1).array());
             assertClosedByServer(raw);
         }
