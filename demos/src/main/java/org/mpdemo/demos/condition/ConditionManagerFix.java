@@ -8,7 +8,6 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
-import org.mpdemo.demos.Screen;
 import org.mpdemo.multiprocessing.ConditionProxy;
 import org.mpdemo.multiprocessing.Manager;
 import org.mpdemo.multiprocessing.Pool;
@@ -26,9 +25,8 @@ import org.mpdemo.multiprocessing.Pool;
  * pause is 1 ms or less). Here the pause is the tutorial's second (scaled by {@code --time-scale}) <em>and at
  * least</em> until the manager reports every task waiting on the condition ({@link ConditionProxy#awaitWaiters},
  * bounded at 30 s in case a task died), so the program never hangs, however small the time scale. Only the
- * manager can say this: it is where the tasks wait. The main program also waits until the tasks'
- * {@code waiting...} lines are on screen ({@link Screen}): the pool relays its workers' output through this
- * process, and {@code Tasks begin.} must not overtake them.
+ * manager can say this: it is where the tasks wait. (A task's {@code waiting...} line is on screen before it
+ * waits: a worker's print returns only once the main process has shown it, as a forked worker's would.)
  *
  * <p>Run: {@code ./mpdemo run condition-manager-fix}
  */
@@ -46,7 +44,6 @@ public final class ConditionManagerFix {
     }
 
     public static void main(String[] args) {
-        var shown = Screen.watch("waiting...");
         try (var manager = new Manager()) {
             var condition = manager.condition();
             int workers = workers(4);
@@ -57,7 +54,6 @@ public final class ConditionManagerFix {
                 // wait a moment, as the tutorial does, and at least until every task can hear the notification
                 sleep(1);
                 condition.awaitWaiters(Math.min(tasks, workers), 30);
-                shown.await(Math.min(tasks, workers), 30);
                 try (var held = condition.hold()) {
                     System.out.println("Tasks begin.");
                     condition.signalAll();

@@ -47,6 +47,6 @@ class ConditionManagerFixTest {
     /** CPython's program hangs when the pause is 1 ms or less; this one must not, even with no pause at all. */
     @Test
     void noLostWakeUpWithoutAnyPause() {
-        checkRun(DemoRun.of("condition-manager-fix", "mpdemo.timeScale=0"));
+        checkRun(DemoRun.of("condition-manager-fix", "--time-scale", "1e-9"));
     }
 }

@@ -13,7 +13,7 @@ class SemaphoreManagerFixTest {
      */
     @Test
     void tenTasksCompleteAndExactlyTwoAtATimeHoldTheSemaphore() {
-        DemoRun run = DemoRun.of("semaphore-manager-fix", "mpdemo.timeScale=0.2");
+        DemoRun run = DemoRun.of("semaphore-manager-fix", "--time-scale", "0.2");
         ManagerDemoChecks.succeededQuietly(run);
         ManagerDemoChecks.eachIdOnce(run.lines(), ManagerDemoChecks.COMPLETED, 10);
         ManagerDemoChecks.heldAtMost(run, "Semaphore", 2);
