@@ -11,14 +11,17 @@ import org.mpdemo.demos.condition.ConditionErrorCallback;
 import org.mpdemo.demos.condition.ConditionInheritedGlobal;
 import org.mpdemo.demos.condition.ConditionInitializerFix;
 import org.mpdemo.demos.condition.ConditionLostWakeup;
+import org.mpdemo.demos.condition.ConditionManagerFix;
 import org.mpdemo.demos.condition.ConditionSilentFailure;
 import org.mpdemo.demos.condition.ConditionSyncReraise;
 import org.mpdemo.demos.lock.InheritedGlobalSpawn;
 import org.mpdemo.demos.lock.LockErrorCallback;
 import org.mpdemo.demos.lock.LockInheritedGlobal;
 import org.mpdemo.demos.lock.LockInitializerFix;
+import org.mpdemo.demos.lock.LockManagerFix;
 import org.mpdemo.demos.lock.LockSilentFailure;
 import org.mpdemo.demos.lock.LockSyncReraise;
+import org.mpdemo.demos.manager.ManagerValueRace;
 import org.mpdemo.demos.pool.PoolWorkerCrash;
 import org.mpdemo.demos.races.BankAtomic;
 import org.mpdemo.demos.races.BankLock;
@@ -28,6 +31,7 @@ import org.mpdemo.demos.races.ValueArrayRace;
 import org.mpdemo.demos.semaphore.SemaphoreErrorCallback;
 import org.mpdemo.demos.semaphore.SemaphoreInheritedGlobal;
 import org.mpdemo.demos.semaphore.SemaphoreInitializerFix;
+import org.mpdemo.demos.semaphore.SemaphoreManagerFix;
 import org.mpdemo.demos.semaphore.SemaphoreSilentFailure;
 import org.mpdemo.demos.semaphore.SemaphoreSyncReraise;
 
@@ -55,6 +59,8 @@ public final class DemoCatalog {
                     "the fix: under fork, workers inherit the semaphore as a global", SemaphoreInheritedGlobal.class),
             new DemoInfo("semaphore-initializer-fix", "semaphore",
                     "the fix the tutorial says fails: the pool initializer hands it over", SemaphoreInitializerFix.class),
+            new DemoInfo("semaphore-manager-fix", "semaphore",
+                    "the fix: a manager's Semaphore, passed as a proxy; two tasks at a time", SemaphoreManagerFix.class),
             new DemoInfo("lock-silent-failure", "lock",
                     "a Lock in task arguments: every task fails, and nothing says so", LockSilentFailure.class),
             new DemoInfo("lock-error-callback", "lock",
@@ -68,6 +74,8 @@ public final class DemoCatalog {
             new DemoInfo("inherited-global-spawn", "lock",
                     "the inherited-global program under spawn: the global is missing, silently",
                     InheritedGlobalSpawn.class),
+            new DemoInfo("lock-manager-fix", "lock",
+                    "the fix: a manager's Lock, passed as a proxy; one task at a time", LockManagerFix.class),
             new DemoInfo("condition-silent-failure", "condition",
                     "a Condition in task arguments: no task waits, the main program never knows",
                     ConditionSilentFailure.class),
@@ -84,6 +92,11 @@ public final class DemoCatalog {
             new DemoInfo("condition-lost-wakeup", "condition",
                     "notify before anyone waits: the wake-up is lost (CPython hangs); an Event fixes it",
                     ConditionLostWakeup.class),
+            new DemoInfo("condition-manager-fix", "condition",
+                    "the fix: a manager's Condition; no lost wake-up at any time scale", ConditionManagerFix.class),
+            new DemoInfo("manager-value-race", "manager",
+                    "value.set(value.get() + 1) through a manager still loses updates; its lock fixes it",
+                    ManagerValueRace.class),
             new DemoInfo("pool-worker-crash", "pool",
                     "a task kills its worker: a clear error instead of CPython's hang, and the pool serves on",
                     PoolWorkerCrash.class),

@@ -60,15 +60,18 @@ final class ChildMain {
     private static void runProcess(Connection connection, Boot boot) {
         Thread watchdog = new Thread(() -> {
             try {
-                while (connection.receive() != null) {
-                    // the parent sends nothing after BOOT; we only wait for its end of the pipe to close
+                Connection.Frame frame;
+                while ((frame = connection.receive()) != null) {
+                    // after BOOT the parent only acknowledges printed output
+                    if (frame.type() == Connection.PRINTED) FrameOutputStream.printed();
                 }
             } catch (IOException ignored) {
                 // same as end of file
             }
-            Runtime.getRuntime().halt(1);
+            Runtime.getRuntime().halt(1); // the parent is gone
         }, "parent-watchdog");
         watchdog.setDaemon(true);
+        FrameOutputStream.expectAcknowledgements();
         watchdog.start();
         int status = 0;
         try {
@@ -117,6 +120,7 @@ final class ChildMain {
         void run() throws IOException, InterruptedException {
             Thread reader = new Thread(this::read, "worker-reader");
             reader.setDaemon(true);
+            FrameOutputStream.expectAcknowledgements();
             reader.start();
             if (boot.function() != null) {
                 try {
@@ -137,10 +141,12 @@ final class ChildMain {
         }
 
         private void read() {
+            boolean exiting = false;
             try {
                 Connection.Frame frame;
                 while ((frame = connection.receive()) != null) {
                     switch (frame.type()) {
+                        case Connection.PRINTED -> FrameOutputStream.printed();
                         case Connection.FUNCTION -> {
                             ByteBuffer b = ByteBuffer.wrap(frame.payload());
                             int id = b.getInt();
@@ -150,8 +156,9 @@ final class ChildMain {
                         }
                         case Connection.TASK -> tasks.add(frame);
                         case Connection.EXIT -> {
+                            // keep reading: the tasks still queued may print, and wait for PRINTED
+                            exiting = true;
                             tasks.add(EXIT_MARK);
-                            return;
                         }
                         default -> throw new IOException("unexpected frame type " + frame.type());
                     }
@@ -159,7 +166,8 @@ final class ChildMain {
             } catch (IOException e) {
                 // a broken pipe is the parent going away, like end of file
             }
-            Runtime.getRuntime().halt(1); // the parent is gone: stop now, whatever is running
+            // the parent is gone: stop now, whatever is running — unless it had already said goodbye
+            if (!exiting) Runtime.getRuntime().halt(1);
         }
 
         private void runTask(byte[] payload) {

@@ -28,6 +28,8 @@ final class Connection implements Closeable {
     static final byte FUNCTION = 2;
     static final byte TASK = 3;
     static final byte EXIT = 4;
+    /** The parent has printed what an OUT or ERR frame carried: the child may go on. */
+    static final byte PRINTED = 5;
     // child -> parent
     static final byte READY = 10;
     static final byte OUT = 11;

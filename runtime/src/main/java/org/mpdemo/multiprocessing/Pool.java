@@ -754,6 +754,7 @@ public final class Pool implements AutoCloseable {
         }
         Trace.event("worker-exit", "worker", w.process.pid(), "status", status);
         if (!terminated) {
+            dispatch(); // start the replacement first: when the failure is reported, the pool is whole again
             for (Job.Chunk chunk : lost) {
                 String message = "worker process " + w.process.pid() + " (" + w.name + ") died while running "
                         + chunk.describe() + ": " + Spawner.describeExit(status);
@@ -762,7 +763,6 @@ public final class Pool implements AutoCloseable {
                 chunk.job.chunkFailed(chunk, new WorkerDiedError(message, w.process.pid(), status));
             }
             for (Job.Chunk chunk : abandoned) chunk.job.chunkFailed(chunk, new ProcessError(brokenReason));
-            dispatch();
         }
     }
 
@@ -824,8 +824,14 @@ public final class Pool implements AutoCloseable {
                 while ((frame = connection.receive()) != null) {
                     switch (frame.type()) {
                         case Connection.READY -> onReady(this);
-                        case Connection.OUT -> out.accept(frame.payload());
-                        case Connection.ERR -> err.accept(frame.payload());
+                        case Connection.OUT -> {
+                            out.accept(frame.payload());
+                            acknowledgePrinted();
+                        }
+                        case Connection.ERR -> {
+                            err.accept(frame.payload());
+                            acknowledgePrinted();
+                        }
                         case Connection.RESULT -> onResult(this, frame.payload());
                         default -> throw new IOException("unexpected frame type " + frame.type());
                     }
@@ -850,6 +856,15 @@ public final class Pool implements AutoCloseable {
                 connection.write(Connection.TASK, header.array(), chunk.items);
             } catch (IOException e) {
                 // the worker is gone; its reader fails the chunk
+            }
+        }
+
+        /** Lets the worker go on: what it printed is out (see FrameOutputStream). */
+        void acknowledgePrinted() {
+            try {
+                connection.send(Connection.PRINTED);
+            } catch (IOException e) {
+                // the worker is gone
             }
         }
 

@@ -71,6 +71,13 @@ public class Process {
                 while ((frame = connection.receive()) != null) {
                     if (frame.type() == Connection.OUT) out.accept(frame.payload());
                     else if (frame.type() == Connection.ERR) err.accept(frame.payload());
+                    else continue;
+                    // the child waits for this before it goes on: its line is out, as a forked child's would be
+                    try {
+                        connection.send(Connection.PRINTED);
+                    } catch (IOException gone) {
+                        // the child exited meanwhile
+                    }
                 }
             } catch (IOException ignored) {
                 // the child is gone

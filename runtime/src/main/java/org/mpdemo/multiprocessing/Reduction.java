@@ -55,6 +55,11 @@ final class Reduction {
         }
     }
 
+    /** Whether the calling thread is serializing a child's start-up (manager proxies then carry their authkey). */
+    static boolean isSpawning() {
+        return SPAWNING.get();
+    }
+
     /** CPython's {@code assert_spawning}: called by every primitive's {@code writeObject}. */
     static void assertSpawning(Object primitive) {
         if (!SPAWNING.get()) throw new SharingError(primitive.getClass().getSimpleName());

@@ -44,6 +44,7 @@ final class Spawner {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        AuthKey.exportTo(builder.environment()); // the child inherits the authkey, never on its command line
         try {
             return builder.start();
         } catch (IOException e) {

@@ -12,6 +12,7 @@
  *       {@link org.mpdemo.multiprocessing.Barrier};</li>
  *   <li>sharedctypes — {@link org.mpdemo.multiprocessing.Value}, {@link org.mpdemo.multiprocessing.Array};</li>
  *   <li>queues — {@link org.mpdemo.multiprocessing.Queue};</li>
+ *   <li>managers — {@link org.mpdemo.multiprocessing.Manager} and its proxies, which may travel anywhere;</li>
  *   <li>context — {@link org.mpdemo.multiprocessing.Multiprocessing} (start methods, {@code cpu_count},
  *       {@code current_process}) and {@link org.mpdemo.multiprocessing.Context}.</li>
  * </ul>

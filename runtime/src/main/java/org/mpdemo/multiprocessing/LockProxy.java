@@ -1,0 +1,49 @@
+package org.mpdemo.multiprocessing;
+
+/**
+ * A proxy for a manager's {@code Lock} or {@code RLock} (CPython's {@code AcquirerProxy}). Its methods mirror
+ * {@link Lock}'s; the lock itself lives in the manager, so the proxy can be passed to pool tasks.
+ *
+ * <p>An RLock is owned by the thread that acquired it — in whatever process — and only that thread may release
+ * it; a Lock may be released by anyone.
+ */
+public class LockProxy extends ManagerProxy {
+    private static final long serialVersionUID = 1L;
+
+    LockProxy(Ref ref) {
+        super(ref);
+    }
+
+    /** Blocks until acquired; returns {@code true}. */
+    public boolean acquire() {
+        return acquire(true, -1);
+    }
+
+    /** With {@code block=false}, returns at once whether it was acquired. */
+    public boolean acquire(boolean block) {
+        return acquire(block, -1);
+    }
+
+    /** Waits at most {@code timeout} seconds (negative: no limit); returns whether it was acquired. */
+    public boolean acquire(boolean block, double timeout) {
+        begin(ManagerProtocol.ACQUIRE).ensure(9).put((byte) (block ? 1 : 0)).putDouble(timeout);
+        return call().get() != 0;
+    }
+
+    public void release() {
+        callVoid(ManagerProtocol.RELEASE);
+    }
+
+    /** {@code try (var held = lock.hold()) { … }}: Python's {@code with lock:}. */
+    public Held hold() {
+        acquire();
+        return this::release;
+    }
+
+    /** Releases on close, without a checked exception. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
