@@ -181,4 +181,35 @@ public final class Checks {
         mostHoldersAtOnce(run, "RLock", 1);
         equal(tasks, run.trace().named("wait").size(), "waits on the condition (each task once)");
     }
+
+    /**
+     * A manager's primitive: exactly one of {@code kind} in the trace, acquired only in the manager process, and
+     * held by at most {@code permits} at once — and by that many at some moment. Returns its id.
+     */
+    public static String heldAtMostInTheManager(Observation run, String kind, int permits) {
+        List<String> objects = run.trace().objects(kind);
+        equal(1, objects.size(), "number of " + kind + "s used " + objects);
+        String obj = objects.get(0);
+        equal(permits, run.trace().maxHolders(obj), "most holders of the " + kind + " at once");
+        List<TraceLog.Event> managers = run.trace().named("manager");
+        check(!managers.isEmpty(), "the trace has no manager event");
+        long server = Long.parseLong(managers.get(0).get("server"));
+        check(run.trace().named("acquire").stream().filter(e -> obj.equals(e.get("obj")))
+                .allMatch(e -> e.pid() == server), "the " + kind + " was acquired outside the manager process");
+        return obj;
+    }
+
+    /** Every line matches {@code pattern}, whose first group is a task id, and the ids are 0..n-1, each once. */
+    public static void eachIdOnce(List<String> lines, Pattern pattern, int n) {
+        equal(n, lines.size(), "lines");
+        Set<Integer> ids = new TreeSet<>();
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            check(m.matches(), "unexpected line: " + shown(line));
+            check(ids.add(Integer.parseInt(m.group(1))), "id printed twice: " + shown(line));
+        }
+        Set<Integer> all = new TreeSet<>();
+        for (int i = 0; i < n; i++) all.add(i);
+        equal(all, ids, "task ids");
+    }
 }

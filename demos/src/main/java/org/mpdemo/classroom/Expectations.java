@@ -85,6 +85,10 @@ public final class Expectations {
         BY_ID.put("pool-map", poolMap());
         BY_ID.put("pool-pids", poolPids());
         BY_ID.put("queue", queue());
+        BY_ID.put("semaphore-manager-fix", managerFix("Semaphore", 2, OVERLAP_SCALE, 3));
+        BY_ID.put("lock-manager-fix", managerFix("Lock", 1, SMALL_SCALE, 1));
+        BY_ID.put("condition-manager-fix", conditionManagerFix());
+        BY_ID.put("manager-value-race", managerValueRace());
         BY_ID.put("bank-race", bankRace());
         BY_ID.put("bank-lock", bankExact());
         BY_ID.put("bank-atomic", bankExact());
@@ -451,6 +455,74 @@ public final class Expectations {
                             .orElseThrow(() -> new Checks.Mismatch("every outcome was right: no "
                                     + outcomes.wrong() + " in this run"));
                     return outcomes.wrong() + ": '" + wrong + "'";
+                });
+    }
+
+    // ---- managers -----------------------------------------------------------------------------------------
+
+    /** At 0.2 a second worker joins while the first still has tasks, so the limit is reached, not just kept. */
+    private static Expectation managerFix(String kind, int permits, double scale, int attempts) {
+        return new Expectation("10 tasks complete; the manager's " + kind + " held by at most " + permits
+                + " at once", scale, attempts, run -> {
+                    Checks.exitStatus(run, 0);
+                    Checks.stderrEmpty(run);
+                    Checks.eachIdOnce(run.lines(), Checks.COMPLETED, 10);
+                    String obj = Checks.heldAtMostInTheManager(run, kind, permits);
+                    if (permits == 1) {
+                        equal(10L, run.trace().named("acquire").stream().filter(e -> obj.equals(e.get("obj")))
+                                .count(), "acquires (one per task)");
+                    }
+                    return "10 tasks completed; most holders at once: " + permits + ", all in the manager";
+                });
+    }
+
+    private static Expectation conditionManagerFix() {
+        return new Expectation("4 tasks wait, then complete one at a time; one notification wakes all four",
+                SMALL_SCALE, 1, run -> {
+                    Checks.exitStatus(run, 0);
+                    Checks.stderrEmpty(run);
+                    List<String> lines = run.lines();
+                    equal(10, lines.size(), "lines on standard output");
+                    Checks.eachIdOnce(lines.subList(0, 4), Checks.WAITING, 4);
+                    equal("Tasks begin.", lines.get(4), "line 5");
+                    Checks.eachIdOnce(lines.subList(5, 9), Checks.COMPLETED, 4);
+                    equal("Tasks done.", lines.get(9), "line 10");
+                    List<TraceLog.Event> waits = run.trace().named("wait");
+                    List<TraceLog.Event> notifies = run.trace().named("notify");
+                    List<TraceLog.Event> wakes = run.trace().named("wake");
+                    equal(4, waits.size(), "waits");
+                    equal(1, notifies.size(), "notifications");
+                    equal("4", notifies.get(0).get("woken"), "tasks the notification woke");
+                    long notified = notifies.get(0).t();
+                    check(waits.stream().allMatch(e -> e.t() < notified), "a task waited after the notification");
+                    equal(4, wakes.size(), "wake-ups");
+                    check(wakes.stream().allMatch(e -> e.t() > notified && "true".equals(e.get("signalled"))),
+                            "a task woke before the notification, or without it");
+                    String lock = Checks.heldAtMostInTheManager(run, "RLock", 1);
+                    equal(4L, run.trace().named("acquire").stream()
+                            .filter(e -> lock.equals(e.get("obj")) && e.t() > notified).count(),
+                            "lock acquisitions after the notification (each woken task in turn)");
+                    return "4 waiting, begin, 4 completed one at a time, done; one notification woke all four";
+                });
+    }
+
+    /** The race shows by chance: up to three runs for one with lost updates. */
+    private static Expectation managerValueRace() {
+        Pattern racy = Pattern.compile("Expected 4000, got (\\d+)");
+        return new Expectation("'Expected 4000, got <n>' with n below 4000, then 'Expected 4000, got 4000'",
+                SMALL_SCALE, 3, run -> {
+                    Checks.exitStatus(run, 0);
+                    Checks.stderrEmpty(run);
+                    List<String> lines = run.lines();
+                    equal(2, lines.size(), "lines on standard output");
+                    Matcher m = racy.matcher(lines.get(0));
+                    check(m.matches(), "line 1: '" + lines.get(0) + "'");
+                    int got = Integer.parseInt(m.group(1));
+                    check(got < 4000, "no increment was lost without the lock in this run");
+                    check(got >= 1000, "line 1 counts " + got + ", fewer than one task's increments");
+                    equal("Expected 4000, got 4000", lines.get(1), "line 2");
+                    Checks.heldAtMostInTheManager(run, "RLock", 1);
+                    return "without the lock " + got + " of 4000; with it 4000";
                 });
     }
 }

@@ -34,6 +34,9 @@ final class Pages {
             "pool", "What a pool does when one of its workers dies in the middle of a task.",
             "basics", "The shape of every multiprocessing program: start processes and wait for them, map a "
                     + "function over a pool, pass items through a queue.",
+            "manager", "A manager is a server process that holds shared objects; other processes use them "
+                    + "through proxies, one call at a time. That makes every call safe, but not a read and a write "
+                    + "made as two calls.",
             "races", "Two processes that update one shared number without a lock lose updates. These pages count "
                     + "how often over several runs, tell one lost update step by step from a run's trace, then "
                     + "fix the race with a lock or with an atomic update.");

@@ -30,6 +30,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-manager-fix}
  */
+// tag::program[]
 public final class ConditionManagerFix {
 
     /** Waits for the notification, then works for a random moment — still holding the lock — and reports. */
@@ -64,3 +65,4 @@ public final class ConditionManagerFix {
         }
     }
 }
+// end::program[]

@@ -24,6 +24,7 @@ import org.mpdemo.multiprocessing.Pool;
  *
  * <p>Run: {@code ./mpdemo run lock-manager-fix}
  */
+// tag::program[]
 public final class LockManagerFix {
 
     /** Holds the lock, works for a random moment and reports. */
@@ -48,3 +49,4 @@ public final class LockManagerFix {
         }
     }
 }
+// end::program[]

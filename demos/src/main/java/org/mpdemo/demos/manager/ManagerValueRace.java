@@ -28,6 +28,7 @@ import org.mpdemo.multiprocessing.ValueProxy;
  *
  * <p>Run: {@code ./mpdemo run manager-value-race}
  */
+// tag::program[]
 public final class ManagerValueRace {
     static final int INCREMENTS = 1000;
 
@@ -74,3 +75,4 @@ public final class ManagerValueRace {
         }
     }
 }
+// end::program[]

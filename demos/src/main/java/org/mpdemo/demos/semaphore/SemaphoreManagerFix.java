@@ -26,6 +26,7 @@ import org.mpdemo.multiprocessing.SemaphoreProxy;
  *
  * <p>Run: {@code ./mpdemo run semaphore-manager-fix}
  */
+// tag::program[]
 public final class SemaphoreManagerFix {
 
     /** Enters the semaphore, works for a random moment and reports. */
@@ -51,3 +52,4 @@ public final class SemaphoreManagerFix {
         }
     }
 }
+// end::program[]

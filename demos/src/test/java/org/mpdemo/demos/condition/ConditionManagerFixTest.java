@@ -37,6 +37,7 @@ class ConditionManagerFixTest {
         long acquiresAfterWaking = run.trace().named("acquire").stream()
                 .filter(e -> lock.equals(e.get("obj")) && e.t() > notified).count();
         assertEquals(4, acquiresAfterWaking, "each woken task takes the lock again, in turn");
+        run.assertAsDocumented();
     }
 
     @Test

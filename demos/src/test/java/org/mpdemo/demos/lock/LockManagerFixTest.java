@@ -16,5 +16,6 @@ class LockManagerFixTest {
         String lock = ManagerDemoChecks.heldAtMost(run, "Lock", 1);
         assertEquals(10, run.trace().named("acquire").stream().filter(e -> lock.equals(e.get("obj"))).count(),
                 "one acquire per task");
+        run.assertAsDocumented();
     }
 }

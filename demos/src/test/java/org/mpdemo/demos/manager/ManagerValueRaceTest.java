@@ -25,5 +25,6 @@ class ManagerValueRaceTest {
         assertEquals("Expected 4000, got 4000", lines.get(1));
         // the lock was the value's, in the manager, held by one task at a time
         ManagerDemoChecks.heldAtMost(run, "RLock", 1);
+        run.assertAsDocumented();
     }
 }

@@ -17,6 +17,7 @@ class SemaphoreManagerFixTest {
         ManagerDemoChecks.succeededQuietly(run);
         ManagerDemoChecks.eachIdOnce(run.lines(), ManagerDemoChecks.COMPLETED, 10);
         ManagerDemoChecks.heldAtMost(run, "Semaphore", 2);
+        run.assertAsDocumented();
     }
 
     @Test
