@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Makes the tutorial site in DIR: a page per topic with each demo's explanation, its code, the output "
+            "Makes the tutorial site from real runs of every demo.",
+            "In DIR: a page per topic with each demo's explanation, its code, the output "
                     + "of a real run and a timeline of it; outcome tables and histograms for the races; and the "
                     + "manual pages of these commands. Open DIR/index.html in a browser.",
             "Every demo runs first (two at a time), so this takes a minute or two."},

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Explains one demo without running it: what the program does, what you should see when you run it "
+            "Explains a demo: what to expect, why, and its code.",
+            "Without running it: what the program does, what you should see when you run it "
                     + "and why, the program itself (read from the demo's own source), and the command that runs it.",
             "Fits an 80-column terminal."},
         exitCodeListHeading = "%nExit status:%n",

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Lists every demo: the ID to give 'mpdemo run', its topic, and what it shows.",
+            "Lists every demo: ID, topic and what it shows.",
+            "The ID is what 'mpdemo run' and 'mpdemo explain' take.",
             "On a terminal, long descriptions wrap to 80 columns; piped into another program, every demo is "
                     + "exactly one line."})
 final class ListCommand implements Callable<Integer> {

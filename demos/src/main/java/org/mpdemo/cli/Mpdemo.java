@@ -62,8 +62,9 @@ public final class Mpdemo implements Callable<Integer> {
         // picocli hides its completion command; here it is one of the commands a user should find
         CommandLine completion = cli.getSubcommands().get("generate-completion");
         completion.getCommandSpec().usageMessage().hidden(false)
-                .description("Prints a bash/zsh completion script for mpdemo: commands, options, topics.",
-                        "Use it with: source <(./mpdemo generate-completion)");
+                .description("Prints a bash/zsh completion script for mpdemo.",
+                        "It completes commands, options and walkthrough topics. Use it with:",
+                        "  source <(./mpdemo generate-completion)");
         cli.setParameterExceptionHandler(Mpdemo::usageError);
         cli.setExecutionExceptionHandler(Mpdemo::internalError);
         return cli;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Runs one demo, as the tutorial's program would run: its pool workers are child JVMs and its output "
+            "Runs one demo, with real processes.",
+            "As the tutorial's program would run: its pool workers are child JVMs and its output "
                     + "is exactly what the program prints.",
             "If the demo raises an error, a short trace showing where it was raised goes to standard error and "
                     + "the exit status is 1."},

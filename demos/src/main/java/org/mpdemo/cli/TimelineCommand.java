@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Draws a run recorded with 'mpdemo run ID --trace FILE' as a timeline: one lane per task or process, "
+            "Draws a recorded run as a timeline, as text or SVG.",
+            "The run is one recorded with 'mpdemo run ID --trace FILE'. One lane per task or process, "
                     + "showing when it ran (-), waited to acquire a lock (.), waited on a condition (~) or held "
                     + "a lock (#), and the most holders each lock had at once.",
             "With --svg, also writes the same picture as an SVG file, for a page or a slide."},

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
+            "Checks that every demo behaves as documented on this machine.",
             "Runs every demo (or the ones named), each in a process of its own at a small time scale, and checks "
                     + "that it shows the behaviour its explanation documents: the exact output, the exit status, "
                     + "and from its trace where errors were raised and how many tasks held a lock at once.",

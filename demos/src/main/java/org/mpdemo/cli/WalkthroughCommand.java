@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Walks a class through one topic's demos in teaching order: first the mistakes, then the fixes.",
+            "Takes a class through a topic's demos, step by step.",
+            "The demos come in teaching order: first the mistakes, then the fixes.",
             "Before each step it shows what the program does and what changed in its code since the last step, "
                     + "and asks the class to predict; Enter runs the demo. After each step it says what happened "
                     + "and why.",

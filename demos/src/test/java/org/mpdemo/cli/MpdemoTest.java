@@ -141,4 +141,26 @@ class MpdemoTest {
         assertEquals(List.of("mpdemo: Missing required parameter: 'ID' (try 'mpdemo run --help')"),
                 result.errLines());
     }
+
+    @Test
+    void theHelpListsEveryCommandOnOneLine() {
+        Result result = mpdemo("--help");
+        List<String> lines = result.out().lines().toList();
+        for (String command : List.of("list", "run", "explain", "timeline", "verify", "walkthrough", "docs",
+                "generate-completion", "help")) {
+            assertTrue(lines.stream().anyMatch(l -> l.matches("  " + command + " +\\S.*")), command);
+        }
+        for (String line : lines) assertTrue(line.length() <= 80, line);
+    }
+
+    @Test
+    void generateCompletionPrintsABashScriptThatKnowsTheCommands() {
+        Result result = mpdemo("generate-completion");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().startsWith("#!/usr/bin/env bash"), result.out());
+        assertTrue(result.out().contains("complete -F _complete_mpdemo"), "registers the completion function");
+        for (String command : List.of("explain", "walkthrough", "verify", "timeline", "docs")) {
+            assertTrue(result.out().contains(command), command);
+        }
+    }
 }
