@@ -210,6 +210,30 @@ public final class Timeline {
         return result;
     }
 
+    /**
+     * One sentence per primitive on its most holders at once — or, for a kind with more than two primitives (a
+     * barrier's locks, one per transaction), one sentence for them all.
+     */
+    public List<String> holdingLines() {
+        Map<String, List<Holding>> byKind = new LinkedHashMap<>();
+        for (Holding h : holdings) byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h);
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<Holding>> kind : byKind.entrySet()) {
+            List<Holding> all = kind.getValue();
+            if (all.size() <= 2) {
+                for (Holding h : all) {
+                    lines.add(String.format(Locale.ROOT, "Most holders at once: %d (%s %s), first reached at %s",
+                            h.most(), h.kind(), h.obj(), seconds(h.reachedAt() - origin)));
+                }
+            } else {
+                int most = all.stream().mapToInt(Holding::most).max().orElse(0);
+                lines.add("Most holders at once: " + most + " (the most of any of " + all.size() + " "
+                        + kind.getKey() + "s)");
+            }
+        }
+        return lines;
+    }
+
     /** The most holders at once of the first primitive of {@code kind}, or 0 if none was used. */
     public int mostHolders(String kind) {
         return holdings.stream().filter(h -> h.kind().equals(kind)).mapToInt(Holding::most).findFirst().orElse(0);
@@ -251,10 +275,7 @@ public final class Timeline {
         out.append("Legend:");
         for (State s : State.values()) out.append("  ").append(s.symbol).append(' ').append(s.meaning);
         out.append('\n');
-        for (Holding h : holdings) {
-            out.append(String.format(Locale.ROOT, "Most holders at once: %d (%s %s), first reached at %s%n",
-                    h.most(), h.kind(), h.obj(), seconds(h.reachedAt() - origin)));
-        }
+        for (String line : holdingLines()) out.append(line).append('\n');
         return out.toString();
     }
 
@@ -292,7 +313,8 @@ public final class Timeline {
         int plotWidth = 640;
         int laneHeight = 20;
         int top = 30;
-        int height = top + lanes.size() * laneHeight + 30 + 18 * (1 + holdings.size());
+        List<String> holdingLines = holdingLines();
+        int height = top + lanes.size() * laneHeight + 30 + 18 * (1 + holdingLines.size());
         double span = Math.max(1, end - origin);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
@@ -329,10 +351,10 @@ public final class Timeline {
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y - 10, s.colour, x + 16, y, escape(s.meaning)));
             x += 30 + 7 * s.meaning.length();
         }
-        for (Holding h : holdings) {
+        for (String line : holdingLines) {
             y += 18;
             svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>%n", y,
-                    escape("Most holders at once: " + h.most() + " (" + h.kind() + " " + h.obj() + ")")));
+                    escape(line.replaceAll(", first reached at .*", ""))));
         }
         svg.append("</svg>\n");
         return svg.toString();

@@ -86,4 +86,19 @@ class TimelineTest {
         assertTrue(root.getTextContent().contains("Most holders at once: 2 (Semaphore semaphore-1-1)"),
                 root.getTextContent());
     }
+
+    @Test
+    void manyPrimitivesOfOneKindAreSummedUpInOneLine() throws Exception {
+        Path file = dir.resolve("barriers.jsonl");
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            events.add("{\"t\": " + (i * 10) + ", \"pid\": 7, \"event\": \"acquire\", \"obj\": \"rlock-" + i
+                    + "\", \"kind\": \"RLock\"}");
+            events.add("{\"t\": " + (i * 10 + 5) + ", \"pid\": 7, \"event\": \"release\", \"obj\": \"rlock-" + i
+                    + "\", \"kind\": \"RLock\"}");
+        }
+        Files.write(file, events);
+        Timeline timeline = Timeline.of(TraceLog.read(file));
+        assertEquals(List.of("Most holders at once: 1 (the most of any of 3 RLocks)"), timeline.holdingLines());
+    }
 }

@@ -167,9 +167,17 @@ final class Pages {
                     + String.format(Locale.ROOT, "%.2f", timeline.seconds()) + " s");
             a.add("image::images/" + demo.id() + "-timeline.svg[Timeline of " + demo.id() + ", one lane per "
                     + "task or process,role=timeline]");
+            Map<String, List<Timeline.Holding>> byKind = new java.util.LinkedHashMap<>();
             for (Timeline.Holding h : timeline.holdings()) {
+                byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h);
+            }
+            for (Map.Entry<String, List<Timeline.Holding>> kind : byKind.entrySet()) {
                 a.add("");
-                a.add("Most holders of the " + h.kind() + " at once: *" + h.most() + "*.");
+                List<Timeline.Holding> all = kind.getValue();
+                int most = all.stream().mapToInt(Timeline.Holding::most).max().orElse(0);
+                a.add(all.size() == 1 ? "Most holders of the " + kind.getKey() + " at once: *" + most + "*."
+                        : "Most holders at once of any of the " + all.size() + " " + kind.getKey() + "s: *" + most
+                                + "*.");
             }
         }
         a.add("");
