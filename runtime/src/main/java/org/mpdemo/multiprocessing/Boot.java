@@ -1,18 +1,88 @@
 package org.mpdemo.multiprocessing;
 
-import java.io.Serializable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a child receives first, serialized in process-start context (so primitives among {@code args} may travel):
- * its name, its role, the pool initializer or the process target with their arguments, and — under the emulated
- * {@code fork} start method — the static fields of the class that started it ({@link Fork}).
+ * What a child receives first: its role and name, the pool initializer or the process target with their
+ * arguments, and — under the emulated {@code fork} start method — the static fields of the class that started it
+ * ({@link Fork}).
+ *
+ * <p>Encoded field by field rather than as one serialized object: a fresh JVM spent tens of milliseconds
+ * decoding a serialized record, more than the rest of a worker's start. Arguments and globals are encoded in
+ * process-start context, so primitives among them may travel; they use Java serialization only when they are not
+ * plain values.
  */
-record Boot(Role role, String name, Task.Invoker function, Object[] args, String mainClass,
-            Map<String, Object> globals) implements Serializable {
+final class Boot {
     enum Role { POOL_WORKER, PROCESS }
 
+    final Role role;
+    final String name;
+    /** The initializer (pool worker, may be null) or the target (process). */
+    final Task.Invoker function;
+    final Object[] args;
+    final String mainClass;
+    final Map<String, Object> globals;
+
+    Boot(Role role, String name, Task.Invoker function, Object[] args, String mainClass, Map<String, Object> globals) {
+        this.role = role;
+        this.name = name;
+        this.function = function;
+        this.args = args == null ? new Object[0] : args;
+        this.mainClass = mainClass;
+        this.globals = globals == null ? Map.of() : globals;
+    }
+
     byte[] serialize() {
-        return Reduction.spawning(() -> Reduction.serialize(this));
+        return Reduction.spawning(() -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(role.ordinal());
+                out.writeUTF(name);
+                writeBlock(out, function == null ? new byte[0] : Functions.encode(function));
+                writeBlock(out, args.length == 0 ? new byte[0] : Reduction.encodeList(Arrays.asList(args)));
+                out.writeUTF(mainClass == null ? "" : mainClass);
+                writeBlock(out, globals.isEmpty() ? new byte[0] : Reduction.serialize(new java.util.LinkedHashMap<>(globals)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static Boot decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            Role role = Role.values()[in.readByte()];
+            String name = in.readUTF();
+            byte[] function = readBlock(in);
+            byte[] args = readBlock(in);
+            String mainClass = in.readUTF();
+            byte[] globals = readBlock(in);
+            List<Object> arguments = args.length == 0 ? List.of() : Reduction.decodeList(args);
+            return new Boot(role, name, function.length == 0 ? null : Functions.decode(function),
+                    arguments.toArray(), mainClass.isEmpty() ? null : mainClass,
+                    globals.length == 0 ? null : (Map<String, Object>) Reduction.deserialize(globals));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {
+        out.writeInt(block.length);
+        out.write(block);
+    }
+
+    private static byte[] readBlock(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("corrupt boot block of " + n + " bytes");
+        return in.readNBytes(n);
     }
 }

@@ -39,16 +39,16 @@ final class ChildMain {
 
         Connection.Frame first = connection.receive();
         if (first == null || first.type() != Connection.BOOT) Runtime.getRuntime().halt(1);
-        Boot boot = (Boot) Reduction.deserialize(first.payload());
-        Multiprocessing.setProcessName(boot.name());
+        Boot boot = Boot.decode(first.payload());
+        Multiprocessing.setProcessName(boot.name);
         try {
-            Fork.restore(boot.mainClass(), boot.globals());
+            Fork.restore(boot.mainClass, boot.globals);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            System.err.println("Process " + boot.name() + ": cannot restore the globals of " + boot.mainClass());
+            System.err.println("Process " + boot.name + ": cannot restore the globals of " + boot.mainClass);
             e.printStackTrace();
             flushAndExit(connection, 1);
         }
-        if (boot.role() == Boot.Role.POOL_WORKER) {
+        if (boot.role == Boot.Role.POOL_WORKER) {
             new Worker(connection, boot).run();
         } else {
             runProcess(connection, boot);
@@ -75,9 +75,9 @@ final class ChildMain {
         watchdog.start();
         int status = 0;
         try {
-            boot.function().invoke(boot.args());
+            boot.function.invoke(boot.args);
         } catch (Throwable e) {
-            System.err.println("Process " + boot.name() + ":");
+            System.err.println("Process " + boot.name + ":");
             e.printStackTrace();
             status = 1;
         }
@@ -122,11 +122,11 @@ final class ChildMain {
             reader.setDaemon(true);
             FrameOutputStream.expectAcknowledgements();
             reader.start();
-            if (boot.function() != null) {
+            if (boot.function != null) {
                 try {
-                    boot.function().invoke(boot.args());
+                    boot.function.invoke(boot.args);
                 } catch (Throwable e) {
-                    System.err.println("Process " + boot.name() + ": initializer failed");
+                    System.err.println("Process " + boot.name + ": initializer failed");
                     e.printStackTrace();
                     flushAndExit(connection, 1);
                 }
@@ -181,23 +181,25 @@ final class ChildMain {
             header.get(items);
             long began = System.nanoTime();
             long index = start;
+            boolean tracing = Trace.enabled();
             try {
                 Task.Invoker function = functions.computeIfAbsent(functionId,
-                        id -> (Task.Invoker) Reduction.deserialize(functionBytes.remove(id)));
+                        id -> Functions.decode(functionBytes.remove(id)));
                 List<Object> arguments = Reduction.decodeList(items);
                 List<Object> results = new ArrayList<>(arguments.size());
                 for (Object argument : arguments) {
                     Multiprocessing.setCurrentTask(new Multiprocessing.TaskRef(job, index));
-                    Trace.event("task-start", "job", job, "task", index);
+                    // guarded: the arguments would be boxed and an array built for every item, traced or not
+                    if (tracing) Trace.event("task-start", "job", job, "task", index);
                     results.add(function.invoke((Object[]) argument));
-                    Trace.event("task-end", "job", job, "task", index, "ok", true);
+                    if (tracing) Trace.event("task-end", "job", job, "task", index, "ok", true);
                     index++;
                 }
                 byte[] encoded = Reduction.encodeList(results);
                 finish(taskId, true, began, encoded);
             } catch (Throwable e) {
                 Trace.event("task-end", "job", job, "task", index, "ok", false);
-                finish(taskId, false, began, Failure.encode(e, "worker process " + pid + " (" + boot.name() + ")"));
+                finish(taskId, false, began, Failure.encode(e, "worker process " + pid + " (" + boot.name + ")"));
             } finally {
                 Multiprocessing.setCurrentTask(null);
             }

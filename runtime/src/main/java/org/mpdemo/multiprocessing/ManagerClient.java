@@ -182,7 +182,7 @@ final class ManagerClient {
     }
 
     /**
-     * The referent's exception, rebuilt from an error reply (behind {@link Reduction#FILTER}) with the caller's
+     * The referent's exception, rebuilt from an error reply (behind {@link Reduction#filter()}) with the caller's
      * stack, as CPython re-raises it in the client; a {@link RemoteError} when it cannot be rebuilt here.
      */
     static RuntimeException rethrow(ByteBuffer reply) {

@@ -10,7 +10,7 @@ import java.util.List;
  * <p>A request is {@code byte op, int object, arguments}; a reply is {@code byte status, result}. Lock-like calls
  * — the hot path — carry only primitives in a fixed layout ({@code acquire}: a flag and a timeout; the reply: one
  * byte). Values (queue items, dict entries …) travel in {@link Reduction}'s list encoding: compact for numbers and
- * strings, Java serialization behind {@link Reduction#FILTER} for anything else. An error reply carries the
+ * strings, Java serialization behind {@link Reduction#filter()} for anything else. An error reply carries the
  * exception's type, message and serialized form, so the caller gets the referent's own exception back.
  */
 final class ManagerProtocol {

@@ -97,8 +97,11 @@ public final class Pool implements AutoCloseable {
         });
         handler.allowCoreThreadTimeOut(true);
         Trace.event("pool-start", "processes", processes);
-        startingNow = processes;
-        for (int i = 0; i < processes; i++) spawnWorker();
+        // One worker first, alone: with as many JVMs starting as there are cores, each would start at a
+        // fraction of the speed and the first task would wait for all of them. The others start as soon as
+        // the first is ready (see missingWorkers), while it already serves.
+        startingNow = 1;
+        spawnWorker();
     }
 
     /** Configures a pool with an initializer or {@code maxtasksperchild}: {@code Pool.builder().processes(4)…}. */
@@ -514,14 +517,22 @@ public final class Pool implements AutoCloseable {
      * serialized fails on the spot, as a CPython task whose pickling fails does.
      */
     private void submit(Job job, Task.Invoker f, List<?> items, int chunksize, boolean star) {
-        List<Job.Chunk> ready = new ArrayList<>();
-        Map<Job.Chunk, RuntimeException> failed = new LinkedHashMap<>();
         FunctionEntry function = null;
         RuntimeException functionError = null;
         try {
             function = functionEntry(f);
         } catch (RuntimeException e) {
             functionError = e;
+        }
+        lock.lock();
+        try {
+            if (state == State.TERMINATE) {
+                job.abort(new ProcessError("Pool not running"));
+                return;
+            }
+            active.add(job);
+        } finally {
+            lock.unlock();
         }
         int number = 0;
         for (int start = 0; start < items.size(); start += chunksize, number++) {
@@ -537,25 +548,21 @@ public final class Pool implements AutoCloseable {
             }
             Job.Chunk chunk = new Job.Chunk(job, number, start, slice.size(), star,
                     function == null ? -1 : function.id(), function == null ? null : function.bytes(), encoded);
-            if (error == null) ready.add(chunk);
-            else failed.put(chunk, error);
-        }
-        lock.lock();
-        try {
-            if (state == State.TERMINATE) {
-                job.abort(new ProcessError("Pool not running"));
-                return;
+            if (error != null) {
+                Trace.event("error", "job", job.id, "task", start, "type", error.getClass().getSimpleName(),
+                        "message", String.valueOf(error.getMessage()), "where", "serializing in the parent");
+                job.chunkFailed(chunk, error);
+                continue;
             }
-            active.add(job);
-            pending.addAll(ready);
-        } finally {
-            lock.unlock();
-        }
-        for (Map.Entry<Job.Chunk, RuntimeException> e : failed.entrySet()) {
-            RuntimeException error = e.getValue();
-            Trace.event("error", "job", job.id, "task", e.getKey().start, "type", error.getClass().getSimpleName(),
-                    "message", String.valueOf(error.getMessage()), "where", "serializing in the parent");
-            job.chunkFailed(e.getKey(), error);
+            lock.lock();
+            try {
+                if (state == State.TERMINATE) return; // terminate() aborted the job
+                pending.add(chunk);
+            } finally {
+                lock.unlock();
+            }
+            // hand the first chunks out at once, so workers compute while the rest is being encoded
+            if (number < 4 || number % 64 == 0) dispatch();
         }
         dispatch();
     }
@@ -565,7 +572,7 @@ public final class Pool implements AutoCloseable {
         try {
             FunctionEntry entry = functions.get(f.target());
             if (entry == null) {
-                entry = new FunctionEntry(++functionCounter, Reduction.serialize(f));
+                entry = new FunctionEntry(++functionCounter, Functions.encode(f));
                 functions.put(f.target(), entry);
             }
             return entry;
@@ -634,6 +641,8 @@ public final class Pool implements AutoCloseable {
         int serving = 0;
         for (WorkerHandle w : workers) if (!w.retiring && !w.exitSent) serving++;
         int missing = processes - serving;
+        // until a first worker is ready, only one starts (see the constructor)
+        if (!firstReady) missing = Math.min(missing, 1);
         // count the workers being started too, so that two threads never start the same replacement
         int toStart = Math.max(0, missing - startingNow);
         startingNow += toStart;
@@ -642,6 +651,8 @@ public final class Pool implements AutoCloseable {
 
     /** Workers counted as serving but not yet in {@link #workers} (guarded by the lock). */
     private int startingNow;
+    /** Whether a worker has been ready yet; until then the others wait to start (guarded by the lock). */
+    private boolean firstReady;
 
     private void spawnWorker() {
         String name = (mainClass != null ? "ForkPoolWorker-" : "SpawnPoolWorker-") + WORKER_NAMES.incrementAndGet();
@@ -681,6 +692,7 @@ public final class Pool implements AutoCloseable {
         lock.lock();
         try {
             w.ready = true;
+            firstReady = true;
             startFailures = 0;
         } finally {
             lock.unlock();

@@ -2,8 +2,6 @@ package org.mpdemo.multiprocessing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
@@ -29,11 +27,18 @@ final class Reduction {
     private static final ThreadLocal<Boolean> SPAWNING = ThreadLocal.withInitial(() -> false);
 
     /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
-    static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+    static ObjectInputFilter filter() {
+        return Filter.FILTER;
+    }
+
+    /** Built on first use: a worker that only sees plain values never pays for it. */
+    private static final class Filter {
+        static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "maxdepth=64;maxrefs=50000000;maxbytes=1073741824;maxarray=200000000;"
                     + "!org.apache.commons.collections.functors.*;!org.apache.commons.collections4.functors.*;"
                     + "!org.codehaus.groovy.runtime.*;!com.sun.org.apache.xalan.internal.xsltc.trax.*;"
                     + "!javax.management.*;!java.rmi.*;!sun.rmi.*");
+    }
 
     private static final byte COMPACT = 1;
     private static final byte SERIAL = 2;
@@ -81,7 +86,7 @@ final class Reduction {
 
     static Object deserialize(byte[] data) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
-            in.setObjectInputFilter(FILTER);
+            in.setObjectInputFilter(Filter.FILTER);
             return in.readObject();
         } catch (InvalidClassException e) {
             throw new ProcessError("refused to deserialize: " + e.getMessage(), e);
@@ -97,16 +102,11 @@ final class Reduction {
     /** Encodes a list of values, compactly when every element is a plain value. */
     static byte[] encodeList(List<?> values) {
         if (isPlain(values)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + values.size() * 6);
-            DataOutputStream out = new DataOutputStream(bytes);
-            try {
-                out.writeByte(COMPACT);
-                out.writeInt(values.size());
-                for (Object v : values) writePlain(out, v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            Writer out = new Writer(16 + values.size() * 6);
+            out.writeByte(COMPACT);
+            out.writeInt(values.size());
+            for (Object v : values) writePlain(out, v);
+            return out.toByteArray();
         }
         byte[] serial = serialize(new ArrayList<>(values));
         byte[] framed = new byte[serial.length + 1];
@@ -122,7 +122,7 @@ final class Reduction {
             System.arraycopy(data, 1, serial, 0, serial.length);
             return (List<Object>) deserialize(serial);
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
+        Reader in = new Reader(data, 1);
         try {
             int n = in.readInt();
             if (n < 0 || n > data.length) throw new IOException("corrupt list length " + n);
@@ -131,6 +131,92 @@ final class Reduction {
             return values;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Big-endian writes into a growing array: no stream layers, no per-byte calls. */
+    private static final class Writer {
+        private byte[] bytes;
+        private int size;
+
+        Writer(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(size + n, bytes.length * 2));
+        }
+
+        void writeByte(int b) {
+            room(1);
+            bytes[size++] = (byte) b;
+        }
+
+        void writeInt(int v) {
+            room(4);
+            bytes[size] = (byte) (v >>> 24);
+            bytes[size + 1] = (byte) (v >>> 16);
+            bytes[size + 2] = (byte) (v >>> 8);
+            bytes[size + 3] = (byte) v;
+            size += 4;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void write(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
+    }
+
+    /** Big-endian reads from an array, refusing to run past its end. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes, int position) {
+            this.bytes = bytes;
+            this.position = position;
+        }
+
+        int available() {
+            return bytes.length - position;
+        }
+
+        private void need(int n) throws IOException {
+            if (n > bytes.length - position) throw new java.io.EOFException("corrupt value: truncated");
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return bytes[position++];
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = ((bytes[position] & 0xff) << 24) | ((bytes[position + 1] & 0xff) << 16)
+                    | ((bytes[position + 2] & 0xff) << 8) | (bytes[position + 3] & 0xff);
+            position += 4;
+            return v;
+        }
+
+        long readLong() throws IOException {
+            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
+        }
+
+        byte[] readBytes(int n) throws IOException {
+            need(n);
+            byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + n);
+            position += n;
+            return out;
         }
     }
 
@@ -154,7 +240,7 @@ final class Reduction {
         return false;
     }
 
-    private static void writePlain(DataOutputStream out, Object v) throws IOException {
+    private static void writePlain(Writer out, Object v) {
         if (v == null) {
             out.writeByte(T_NULL);
         } else if (v instanceof Integer i) {
@@ -165,7 +251,7 @@ final class Reduction {
             out.writeLong(l);
         } else if (v instanceof Double d) {
             out.writeByte(T_DOUBLE);
-            out.writeDouble(d);
+            out.writeLong(Double.doubleToRawLongBits(d));
         } else if (v instanceof String s) {
             out.writeByte(T_STRING);
             byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -190,20 +276,20 @@ final class Reduction {
         }
     }
 
-    private static Object readPlain(DataInputStream in, int depth) throws IOException {
+    private static Object readPlain(Reader in, int depth) throws IOException {
         if (depth > 8) throw new IOException("corrupt value: nested too deep");
         byte tag = in.readByte();
         switch (tag) {
             case T_NULL: return null;
             case T_INT: return in.readInt();
             case T_LONG: return in.readLong();
-            case T_DOUBLE: return in.readDouble();
+            case T_DOUBLE: return Double.longBitsToDouble(in.readLong());
             case T_TRUE: return Boolean.TRUE;
             case T_FALSE: return Boolean.FALSE;
             case T_STRING: {
                 int n = in.readInt();
                 if (n < 0 || n > in.available()) throw new IOException("corrupt string length " + n);
-                byte[] utf8 = in.readNBytes(n);
+                byte[] utf8 = in.readBytes(n);
                 return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
             }
             case T_TWO: return new Args.Two<>(readPlain(in, depth + 1), readPlain(in, depth + 1));

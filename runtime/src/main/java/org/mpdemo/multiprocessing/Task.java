@@ -65,6 +65,12 @@ public final class Task {
 
         /** The user's function, for messages and traces. */
         Object target();
+
+        /** How many arguments it takes. */
+        int arity();
+
+        /** False for the {@code Run} shapes, whose result is {@code null} whatever the method returns. */
+        boolean returnsValue();
     }
 
     static Invoker of(Call0<?> f) {
@@ -122,6 +128,11 @@ public final class Task {
         @Override
         public Object target() {
             return f;
+        }
+
+        @Override
+        public boolean returnsValue() {
+            return f instanceof Call0 || f instanceof Call1 || f instanceof Call2 || f instanceof Call3;
         }
     }
 }
