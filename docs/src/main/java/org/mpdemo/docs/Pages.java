@@ -245,7 +245,7 @@ final class Pages {
         a.add("");
         for (String page : manPages) {
             String name = page.replace(".adoc", "");
-            a.add("* link:" + name + ".html[`" + name.replace('-', ' ') + "`]");
+            a.add("* link:" + name + ".html[`" + name.replaceFirst("^mpdemo-", "mpdemo ") + "`]");
         }
         a.add("");
         a.add("== Shell completion");

@@ -57,6 +57,14 @@ class SiteTest {
     }
 
     @Test
+    void theCommandPageLinksEveryManualPageByItsCommand() throws IOException {
+        String commands = page("commands.html");
+        assertTrue(commands.contains("<a href=\"mpdemo-generate-completion.html\"><code>mpdemo generate-completion</code></a>"),
+                commands);
+        assertTrue(commands.contains("<a href=\"mpdemo-run.html\"><code>mpdemo run</code></a>"), commands);
+    }
+
+    @Test
     void everyDemoIsOnItsTopicPageWithItsCodeAndRealOutput() throws IOException {
         for (DemoInfo demo : DemoCatalog.all()) {
             String page = page(demo.topic() + ".html");
