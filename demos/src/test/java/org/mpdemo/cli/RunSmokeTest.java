@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpdemo.classroom.DemoProcess;
 import org.mpdemo.demos.TraceLog;
 
 /**
@@ -27,10 +27,8 @@ class RunSmokeTest {
     }
 
     Outcome mpdemo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Mpdemo.class.getName()));
-        command.addAll(List.of(args));
+        // as the launcher runs it: the same java, class path and JVM flags
+        List<String> command = DemoProcess.cli(args);
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
