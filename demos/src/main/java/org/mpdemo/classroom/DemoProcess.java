@@ -26,10 +26,24 @@ public final class DemoProcess {
     private DemoProcess() {
     }
 
-    /** The command that runs the CLI's main class with this JVM's own {@code java} and class path. */
+    /**
+     * Lets the runtime call native code without a warning: from Java 22 on, a JVM that loads a native library
+     * (the runtime's JNA) says so on standard error unless this is given — a line in every demo's output. Java 17
+     * accepts it too.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+    /**
+     * The command that runs the CLI's main class with this JVM's own {@code java} and class path; the child JVMs
+     * the runtime starts from it get {@link #NATIVE_ACCESS} too (the runtime's {@code mpdemo.child.jvmArgs}).
+     */
     public static List<String> cli(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(NATIVE_ACCESS);
+        String childArgs = System.getProperty("mpdemo.child.jvmArgs", "");
+        if (!childArgs.contains(NATIVE_ACCESS)) childArgs = (childArgs + " " + NATIVE_ACCESS).strip();
+        command.add("-Dmpdemo.child.jvmArgs=" + childArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.mpdemo.cli.Mpdemo");

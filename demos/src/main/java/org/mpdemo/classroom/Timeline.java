@@ -251,7 +251,8 @@ public final class Timeline {
         int columns = Math.max(10, width - labelWidth - 2);
         double span = Math.max(1, end - origin);
         double perColumn = span / columns;
-        out.append(String.format(Locale.ROOT, "%d lanes over %s (one column = %s)%n", lanes.size(),
+        out.append(String.format(Locale.ROOT, "%d %s over %s (one column = %s)%n", lanes.size(),
+                lanes.size() == 1 ? "lane" : "lanes",
                 seconds(end - origin), seconds((long) perColumn)));
         String left = "0 s";
         String right = seconds(end - origin);
@@ -272,10 +273,21 @@ public final class Timeline {
             }
             out.append("|\n");
         }
-        out.append("Legend:");
-        for (State s : State.values()) out.append("  ").append(s.symbol).append(' ').append(s.meaning);
-        out.append('\n');
-        for (String line : holdingLines()) out.append(line).append('\n');
+        // the legend, its entries kept whole, in as many lines as the width needs
+        StringBuilder legend = new StringBuilder("Legend:");
+        for (State s : State.values()) {
+            String entry = "  " + s.symbol + ' ' + s.meaning;
+            if (legend.length() + entry.length() > width && legend.length() > 0) {
+                out.append(legend).append('\n');
+                legend.setLength(0);
+                legend.append("       ");
+            }
+            legend.append(entry);
+        }
+        out.append(legend).append('\n');
+        for (String line : holdingLines()) {
+            for (String wrapped : Columns.wrap(line, width, "")) out.append(wrapped).append('\n');
+        }
         return out.toString();
     }
 

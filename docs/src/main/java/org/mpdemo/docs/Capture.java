@@ -31,6 +31,15 @@ record Capture(DemoInfo demo, double timeScale, List<Observation> runs, Optional
         List<String> options = List.of("--time-scale", number(scale));
         List<Observation> runs = new ArrayList<>();
         for (int i = 0; i < runsFor(demo); i++) runs.add(DemoProcess.runWith(demo.id(), options, 120));
+        // a demo whose behaviour depends on timing (several workers up at once) may need another run to show it,
+        // as verify allows: the page shows a run that does what the page says
+        Optional<Expectations.Expectation> expectation = Expectations.of(demo.id());
+        if (runs.size() == 1 && expectation.isPresent() && expectation.get().options().isEmpty()) {
+            for (int attempt = 1; attempt < expectation.get().attempts()
+                    && !expectation.get().verdict(runs.get(0)).ok(); attempt++) {
+                runs.set(0, DemoProcess.runWith(demo.id(), options, 120));
+            }
+        }
         Optional<RaceReport.Told> told = RaceReport.told(demo, runs, false);
         if (told.isEmpty() && runs.stream().anyMatch(r -> RaceReport.wrong(demo, r, false))) {
             List<String> traced = new ArrayList<>(options);
