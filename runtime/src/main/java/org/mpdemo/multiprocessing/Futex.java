@@ -87,6 +87,40 @@ final class Futex {
         return address;
     }
 
+    /**
+     * Puts JNA's native library where every process finds it ready: {@code ~/.cache/mpdemo/jna-<digest>/}, named
+     * by its content, written once and moved into place atomically. Left to itself JNA unpacks a fresh copy
+     * into a temporary file in every JVM — deleted only on a normal exit, which a halted or killed child never
+     * has, so copies pile up, and children starting together race on the unpacking.
+     */
+    private static void placeNativeLibrary(String arch) {
+        if (System.getProperty("jna.boot.library.path") != null) return;
+        String platform = arch.equals("aarch64") ? "linux-aarch64" : arch.equals("riscv64") ? "linux-riscv64"
+                : "linux-x86-64";
+        String resource = "com/sun/jna/" + platform + "/libjnidispatch.so";
+        try (java.io.InputStream in = Futex.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) return; // JNA will look for itself
+            byte[] library = in.readAllBytes();
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(library);
+            StringBuilder name = new StringBuilder("jna-");
+            for (int i = 0; i < 8; i++) name.append(String.format("%02x", digest[i]));
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "mpdemo",
+                    name.toString());
+            java.nio.file.Path target = dir.resolve("libjnidispatch.so");
+            if (!java.nio.file.Files.isRegularFile(target) || java.nio.file.Files.size(target) != library.length) {
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Path part = java.nio.file.Files.createTempFile(dir, "libjnidispatch", ".part");
+                java.nio.file.Files.write(part, library);
+                java.nio.file.Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.setProperty("jna.boot.library.path", dir.toString());
+            System.setProperty("jna.nounpack", "true");
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            // an unwritable home: JNA unpacks to its temporary directory as usual
+        }
+    }
+
     /** The JNA binding; if its class initialization fails, {@link #OK} is false and JNA is never touched again. */
     private static final class Native {
         static volatile boolean OK;
@@ -109,6 +143,7 @@ final class Futex {
             }
             if (reason == null) {
                 try {
+                    placeNativeLibrary(arch);
                     Sys.load();
                     // a harmless call proves the binding: wake nobody on a private word
                     java.nio.ByteBuffer probe = java.nio.ByteBuffer.allocateDirect(64).alignedSlice(8);

@@ -470,7 +470,12 @@ public final class Pool implements AutoCloseable {
         int chunks = items.isEmpty() ? 0 : (items.size() + chunksize - 1) / chunksize;
         AsyncResult<List<R>> result = new AsyncResult<>(this, id, method, options, items.size(), chunks, false);
         if (items.isEmpty()) {
-            result.finishEmpty();
+            SUBMITTING.set(true);
+            try {
+                result.finishEmpty();
+            } finally {
+                SUBMITTING.set(false);
+            }
             return result;
         }
         submit(result, f, items, chunksize, true);
@@ -517,6 +522,15 @@ public final class Pool implements AutoCloseable {
      * serialized fails on the spot, as a CPython task whose pickling fails does.
      */
     private void submit(Job job, Task.Invoker f, List<?> items, int chunksize, boolean star) {
+        SUBMITTING.set(true);
+        try {
+            submitChunks(job, f, items, chunksize, star);
+        } finally {
+            SUBMITTING.set(false);
+        }
+    }
+
+    private void submitChunks(Job job, Task.Invoker f, List<?> items, int chunksize, boolean star) {
         FunctionEntry function = null;
         RuntimeException functionError = null;
         try {
@@ -787,9 +801,19 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** Runs result callbacks and completions in order on the pool's result-handler thread. */
+    /** Set while the caller's thread is submitting (and may complete) a job. */
+    private static final ThreadLocal<Boolean> SUBMITTING = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs a result's callbacks and completion: on the pool's result-handler thread, in order — except for a
+     * result completed while it was being submitted (every task failed to serialize, or there was nothing to
+     * do), whose callbacks run at once in the caller, before the call returns. CPython's handler thread calls
+     * them a fraction of a millisecond later; running them here makes "the error is reported before the
+     * program goes on" hold however busy the machine is.
+     */
     void handle(Runnable completion) {
-        handler.execute(completion);
+        if (SUBMITTING.get()) completion.run();
+        else handler.execute(completion);
     }
 
     @SuppressWarnings("unchecked")
