@@ -111,7 +111,12 @@ public final class Timeline {
         Map<Long, Builder> current = new HashMap<>();
         Map<Long, String> processNames = new HashMap<>();
         boolean severalJobs = trace.named("task-start").stream().map(e -> e.get("job")).distinct().count() > 1;
+        // A manager's server records acquire and release for every client; its clients' proxies say which
+        // task held what (proxy-acquire/proxy-release), so the lanes come from those, not from the server.
+        java.util.Set<Long> managers = new java.util.HashSet<>();
+        for (TraceLog.Event e : trace.named("manager-start")) managers.add(e.pid());
         for (TraceLog.Event e : trace.events()) {
+            if (managers.contains(e.pid())) continue;
             Builder lane = current.get(e.pid());
             if (lane != null) lane.lastSeen = e.t();
             switch (e.name()) {
@@ -136,7 +141,7 @@ public final class Timeline {
                         current.remove(e.pid());
                     }
                 }
-                case "acquire-wait", "acquire", "release", "wait", "wake" -> {
+                case "acquire-wait", "acquire", "release", "wait", "wake", "proxy-acquire", "proxy-release" -> {
                     if (lane == null) {
                         lane = new Builder(processNames.getOrDefault(e.pid(), "process " + e.pid()), e.pid(), e.t());
                         current.put(e.pid(), lane);
@@ -169,12 +174,12 @@ public final class Timeline {
         String obj = e.get("obj");
         switch (e.name()) {
             case "acquire-wait" -> lane.waitFrom = e.t();
-            case "acquire" -> {
+            case "acquire", "proxy-acquire" -> {
                 if (lane.waitFrom != null) lane.spans.add(new Span(State.WAIT, lane.waitFrom, e.t()));
                 lane.waitFrom = null;
                 lane.holdFrom.putIfAbsent(obj, e.t());
             }
-            case "release" -> {
+            case "release", "proxy-release" -> {
                 Long from = lane.holdFrom.remove(obj);
                 if (from != null) lane.spans.add(new Span(State.HOLD, from, e.t()));
             }

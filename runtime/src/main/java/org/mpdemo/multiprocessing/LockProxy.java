@@ -27,10 +27,15 @@ public class LockProxy extends ManagerProxy {
     /** Waits at most {@code timeout} seconds (negative: no limit); returns whether it was acquired. */
     public boolean acquire(boolean block, double timeout) {
         begin(ManagerProtocol.ACQUIRE).ensure(9).put((byte) (block ? 1 : 0)).putDouble(timeout);
-        return call().get() != 0;
+        boolean acquired = call().get() != 0;
+        // The manager records the exact acquire and release; these say which process held it, for timelines.
+        // Logged after the reply and before the release is sent, they sit inside the real holding interval.
+        if (acquired && Trace.enabled()) Trace.event("proxy-acquire", "obj", name(), "kind", typeid());
+        return acquired;
     }
 
     public void release() {
+        if (Trace.enabled()) Trace.event("proxy-release", "obj", name(), "kind", typeid());
         callVoid(ManagerProtocol.RELEASE);
     }
 
