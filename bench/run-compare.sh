@@ -15,12 +15,12 @@
 #   affinity. Some are run unpinned as well, for information.
 # - Start-up benchmarks and the map benchmarks run unpinned: they use both cores.
 # - Before each phase the script waits for the machine to be idle (≤ 15 % busy for 3 s; at most 60 s per phase
-#   and 200 s in all, so that a busy machine cannot stretch the run much), and says when it was not. Meanwhile a
+#   and 150 s in all, so that a busy machine cannot stretch the run much), and says when it was not. Meanwhile a
 #   monitor records, every second, how much CPU the rest of the machine used (bench/target/compare/load.jsonl):
 #   the table ends with that load, per phase.
 #
 # Environment: JAVA (default: java on PATH), PYTHON (default: python3), OUT (default: bench/target/compare),
-# WAIT_PHASE (60), WAIT_TOTAL (200): the quiet-machine waits, in seconds.
+# WAIT_PHASE (60), WAIT_TOTAL (150): the quiet-machine waits, in seconds.
 # Builds bench/target/benchmarks.jar first if it is missing (mvn -pl bench -am package -DskipTests).
 set -euo pipefail
 
@@ -61,7 +61,7 @@ else
   jmh_opts=()          # the per-benchmark annotations: 1 fork, a few warm-up and measured iterations
   py_opts=()
   probe_opts=(runs=15 warmup=3)
-  wait_phase=${WAIT_PHASE:-60}; wait_total=${WAIT_TOTAL:-200}
+  wait_phase=${WAIT_PHASE:-60}; wait_total=${WAIT_TOTAL:-150}
 fi
 
 # the load monitor: CPU used by this run and by everything else, every second, tagged with the phase
