@@ -63,10 +63,22 @@ def wait_quiet(max_busy, seconds, timeout):
 # ---- load monitor ----------------------------------------------------------------------------------------------
 
 def _busy_ticks():
-    """Busy clock ticks of the whole machine: user + nice + system + irq + softirq (no idle, iowait, steal)."""
+    """Busy clock ticks of the whole machine and of CPU 0: user + nice + system + irq + softirq (no idle, iowait,
+    steal)."""
+    machine = cpu0 = 0
     with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return v[0] + v[1] + v[2] + v[5] + v[6]
+        for line in f:
+            name, *rest = line.split()
+            if name in ("cpu", "cpu0"):
+                v = [int(x) for x in rest]
+                busy = v[0] + v[1] + v[2] + v[5] + v[6]
+                if name == "cpu":
+                    machine = busy
+                else:
+                    cpu0 = busy
+            elif not name.startswith("cpu"):
+                break
+    return machine, cpu0
 
 
 def _tree_ticks(root):
@@ -100,22 +112,25 @@ def _tree_ticks(root):
 
 def monitor(root, out, phase_file, interval):
     hz = os.sysconf("SC_CLK_TCK")
-    busy0, ours0, t0 = _busy_ticks(), _tree_ticks(root), time.monotonic()
+    (busy0, cpu00), ours0, t0 = _busy_ticks(), _tree_ticks(root), time.monotonic()
     while os.path.exists(f"/proc/{root}"):
         time.sleep(interval)
-        busy1, ours1, t1 = _busy_ticks(), _tree_ticks(root), time.monotonic()
+        (busy1, cpu01), ours1, t1 = _busy_ticks(), _tree_ticks(root), time.monotonic()
         phase = ""
         if phase_file and os.path.exists(phase_file):
             with open(phase_file) as f:
                 phase = f.read().strip()
         dt = (t1 - t0) * hz
         machine = (busy1 - busy0) / dt
+        cpu0 = (cpu01 - cpu00) / dt
         ours = max(0.0, (ours1 - ours0) / dt)
+        # in a pinned phase all of this run's CPU is on CPU 0: what else ran there is cpu0 - ours
         with open(out, "a") as f:
             f.write(json.dumps({"t": round(time.time(), 1), "phase": phase, "machine": round(machine, 3),
                                 "ours": round(ours, 3), "others": round(max(0.0, machine - ours), 3),
+                                "cpu0": round(cpu0, 3), "others_cpu0_if_pinned": round(max(0.0, cpu0 - ours), 3),
                                 "loadavg1": float(open("/proc/loadavg").read().split()[0])}) + "\n")
-        busy0, ours0, t0 = busy1, ours1, t1
+        busy0, cpu00, ours0, t0 = busy1, cpu01, ours1, t1
 
 
 # ---- reading results ---------------------------------------------------------------------------------------------
@@ -393,10 +408,11 @@ def load_summary(d):
                             and p not in ("setup", "done")]
     if not phases:
         return []
-    lines = ["", "Load per phase (\"others\": CPU used by processes outside this run, in cores of 2; from /proc):", "",
+    lines = ["", "Load per phase (\"others\": CPU used by processes outside this run, in cores of 2, sampled every "
+             "second from /proc; for the pinned phases also what else ran on CPU 0, the CPU they were pinned to):", "",
              "| phase | quiet before? | waited (s) | duration (s) | others, mean | others, max (1 s) | "
-             "this run, mean | load avg (1 min) |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+             "others on CPU 0, mean | this run, mean | load avg (1 min) |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for p in phases:
         w = waits.get(p, {})
         s = samples.get(p, [])
@@ -405,10 +421,13 @@ def load_summary(d):
             others = [x["others"] for x in s]
             ours = [x["ours"] for x in s]
             la = [x["loadavg1"] for x in s]
+            cpu0 = "—"
+            if "pinned" in p and "unpinned" not in p and all("others_cpu0_if_pinned" in x for x in s):
+                cpu0 = f"{statistics.mean(x['others_cpu0_if_pinned'] for x in s):.2f}"
             lines.append(f"| {p} | {q} | {w.get('waited_s', '—')} | {len(s)} | {statistics.mean(others):.2f} | "
-                         f"{max(others):.2f} | {statistics.mean(ours):.2f} | {statistics.mean(la):.1f} |")
+                         f"{max(others):.2f} | {cpu0} | {statistics.mean(ours):.2f} | {statistics.mean(la):.1f} |")
         else:
-            lines.append(f"| {p} | {q} | {w.get('waited_s', '—')} | — | — | — | — | — |")
+            lines.append(f"| {p} | {q} | {w.get('waited_s', '—')} | — | — | — | — | — | — |")
     return lines
 
 
