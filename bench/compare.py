@@ -13,6 +13,10 @@
       ("others" = machine - ours), in cores, tagged with the phase named in PHASE-FILE. That is the load the
       benchmarks were measured under.
 
+  compare.py spread DIR...
+      Reads DIR/table.json of several runs and prints, per row with a target, the range of the ratio over the
+      runs and in how many of them the target was met: which verdicts are robust on a shared machine.
+
   compare.py table DIR
       Reads DIR/jmh-*.json (JMH -rf json), DIR/aux-*/aux.jsonl, DIR/py-*.jsonl, DIR/py-manager-*.json,
       DIR/probe.json, DIR/quiet.jsonl and DIR/load.jsonl; prints the comparison table as Markdown and writes it to
@@ -492,6 +496,35 @@ def main(argv):
             f.write(text + "\n")
         with open(os.path.join(d, "table.json"), "w") as f:
             json.dump(rows, f, indent=1)
+        return 0
+    if cmd == "spread":
+        if not args:
+            print("usage: compare.py spread DIR...", file=sys.stderr)
+            return 2
+        runs = []
+        for d in args:
+            with open(os.path.join(d, "table.json")) as f:
+                runs.append(json.load(f))
+        lines = [f"| benchmark (target rows) | ratio Java/CPython over {len(runs)} runs (min – median – max) | "
+                 "target | met in |", "|---|---|---|---|"]
+        for r0 in runs[0]:
+            if "section" in r0:
+                lines.append(f"| **{r0['section']}** | | | |")
+                continue
+            if r0["target"].startswith("—"):
+                continue
+            same = [r for run in runs for r in run if r.get("benchmark") == r0["benchmark"]]
+            mets = [r["met"] for r in same if r["met"] is not None]
+            if r0["target"].startswith(("≤ 150", "< 2", "both")):
+                vals = sorted(r["java"] for r in same if r["java"] is not None)
+                unit = f" {r0['unit']} (Java)" if r0["unit"] else ""
+                spread = "—" if not vals else f"{_fmt(vals[0], r0['unit'])} – " \
+                    f"{_fmt(statistics.median(vals), r0['unit'])} – {_fmt(vals[-1], r0['unit'])}{unit}"
+            else:
+                vals = sorted(r["ratio"] for r in same if r["ratio"] is not None)
+                spread = "—" if not vals else f"{vals[0]:.2f}× – {statistics.median(vals):.2f}× – {vals[-1]:.2f}×"
+            lines.append(f"| {r0['benchmark']} | {spread} | {r0['target']} | {sum(mets)} of {len(mets)} |")
+        print("\n".join(lines))
         return 0
     print(f"compare.py: unknown command {cmd}", file=sys.stderr)
     return 2
