@@ -27,7 +27,7 @@ class PoolReliabilityTest {
     /** Announces itself on standard output, then works for far longer than any test waits. */
     static int longTask(int x) throws InterruptedException {
         System.out.println("started " + ProcessHandle.current().pid());
-        Thread.sleep(120_000); // stands for a long computation; the test kills it long before
+        new java.util.concurrent.CountDownLatch(1).await(); // work that never ends: the test kills it
         return x;
     }
 

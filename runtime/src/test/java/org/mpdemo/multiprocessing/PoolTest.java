@@ -160,7 +160,8 @@ class PoolTest {
     }
 
     static int sleepy(int millis) throws InterruptedException {
-        Thread.sleep(millis); // the task itself sleeps: it stands for work that takes time
+        // stands for work that takes this long; nothing ever counts the latch down
+        new java.util.concurrent.CountDownLatch(1).await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
         return millis;
     }
 

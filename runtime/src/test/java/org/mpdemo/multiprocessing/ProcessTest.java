@@ -32,7 +32,7 @@ class ProcessTest {
     }
 
     static void block() throws InterruptedException {
-        Thread.sleep(120_000); // stands for a long computation; the test stops it
+        new java.util.concurrent.CountDownLatch(1).await(); // work that never ends: the test stops it
     }
 
     @Test
