@@ -35,6 +35,11 @@ final class Connection implements Closeable {
     static final byte OUT = 11;
     static final byte ERR = 12;
     static final byte RESULT = 13;
+    /**
+     * The child has run its last line and flushed its output: the parent answers by closing the child's input,
+     * so that the child's reader thread sees end of file and ends before the child exits (see ChildMain).
+     */
+    static final byte DONE = 14;
 
     record Frame(byte type, byte[] payload) {
     }
@@ -80,6 +85,17 @@ final class Connection implements Closeable {
         byte[] payload = in.readNBytes(length - 1);
         if (payload.length != length - 1) return null;
         return new Frame(type, payload);
+    }
+
+    /** Closes the sending side only: the other end reads end of file, and can still send to us. */
+    void closeOutput() {
+        try {
+            synchronized (this) {
+                out.close();
+            }
+        } catch (IOException ignored) {
+            // the other end is gone
+        }
     }
 
     @Override

@@ -869,6 +869,7 @@ public final class Pool implements AutoCloseable {
                             acknowledgePrinted();
                         }
                         case Connection.RESULT -> onResult(this, frame.payload());
+                        case Connection.DONE -> connection.closeOutput(); // lets the worker exit at once
                         default -> throw new IOException("unexpected frame type " + frame.type());
                     }
                 }

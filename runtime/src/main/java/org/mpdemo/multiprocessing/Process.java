@@ -71,7 +71,10 @@ public class Process {
                 while ((frame = connection.receive()) != null) {
                     if (frame.type() == Connection.OUT) out.accept(frame.payload());
                     else if (frame.type() == Connection.ERR) err.accept(frame.payload());
-                    else continue;
+                    else if (frame.type() == Connection.DONE) {
+                        connection.closeOutput(); // lets the child's reader end, and the child exit at once
+                        continue;
+                    } else continue;
                     // the child waits for this before it goes on: its line is out, as a forked child's would be
                     try {
                         connection.send(Connection.PRINTED);
