@@ -56,7 +56,7 @@ public class Process {
         Class<?> mainClass = method.forks() ? Fork.caller() : null;
         byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
                 mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-        java.lang.Process child = Spawner.start(ChildMain.class.getName());
+        java.lang.Process child = Spawner.start(Spawner.PROCESS_FLAGS, ChildMain.class.getName());
         Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
         LineSink out = new LineSink(() -> System.out);
         LineSink err = new LineSink(() -> System.err);

@@ -28,6 +28,8 @@ abstract class SemLock implements Serializable {
     /** False for plumbing — a Condition's or Event's own semaphores, a Value's lock during get/set. */
     final boolean traced;
     private final SemState state;
+    /** What {@link #hold()} returns. */
+    private transient Held releaser;
 
     SemLock(Kind kind, int value, int maxvalue) {
         this(kind, value, maxvalue, true);
@@ -48,7 +50,14 @@ abstract class SemLock implements Serializable {
 
     /** Blocks until acquired; returns {@code true}. */
     public boolean acquire() {
-        return acquire(true, -1);
+        // the common case in as few calls as possible: a child's loop runs interpreted for its first thousands
+        // of iterations, where every call counts
+        if (kind == Kind.SEMAPHORE && state.tryDown()) {
+            state.own(Owner.current());
+            if (traced && Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+            return true;
+        }
+        return acquire(true, -1, traced);
     }
 
     /** Python's {@code acquire(block)}: with {@code block=false}, returns at once whether it was acquired. */
@@ -74,8 +83,8 @@ abstract class SemLock implements Serializable {
             state.recurse(1);
             return true;
         }
-        long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
         if (!state.tryDown()) {
+            long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
             if (nanos == 0) return false;
             // guarded: otherwise the arguments (type name, varargs array) are built on every call
             if (trace && Trace.enabled()) Trace.event("acquire-wait", "obj", id, "kind", getClass().getSimpleName());
@@ -92,9 +101,8 @@ abstract class SemLock implements Serializable {
     }
 
     void release(boolean trace) {
-        long me = Owner.current();
         if (kind == Kind.RECURSIVE_MUTEX) {
-            if (!state.heldBy(me)) {
+            if (!state.heldBy(Owner.current())) {
                 throw new IllegalStateException("attempt to release recursive lock not owned by thread");
             }
             if (state.count() > 1) {
@@ -113,7 +121,9 @@ abstract class SemLock implements Serializable {
     /** {@code try (var held = lock.hold()) { … }}: Python's {@code with lock:}. */
     public Held hold() {
         acquire();
-        return this::release;
+        Held h = releaser;
+        if (h == null) releaser = h = this::release; // one per lock, not one per hold (a benign race)
+        return h;
     }
 
     /** Releases on close, without a checked exception. */

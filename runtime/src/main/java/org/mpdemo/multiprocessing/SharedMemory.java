@@ -7,6 +7,7 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -49,8 +50,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Atomic access</h2>
  * The accessors name their memory ordering, Agrona style: {@code getIntVolatile}, {@code getIntAcquire},
- * {@code setIntRelease}, {@code compareAndSetInt}, {@code getAndAddInt}. They use byte-buffer view
- * {@link VarHandle}s in native byte order; atomic access needs an offset aligned to the width.
+ * {@code setIntRelease}, {@code compareAndSetInt}, {@code getAndAddInt}. They go through {@link DirectMemory}
+ * (Unsafe, by address: cheap also before the JIT compiles the caller) where it is silent, else byte-buffer view
+ * {@link VarHandle}s in native byte order. Either way an offset is checked against the mapping, and atomic
+ * access needs an offset aligned to the width.
  *
  * <p>Without {@code /proc} (not Linux), segments are process-local direct buffers, and serializing one raises
  * {@link ProcessError}.
@@ -90,6 +93,10 @@ final class SharedMemory implements Serializable {
     private final transient List<Source> sources;
     /** The mapping's address, for futex calls; 0 until {@link Futex} asks. */
     transient volatile long address;
+    /** The mapping's address for {@link DirectMemory} access; 0 when VarHandles serve. */
+    private final transient long base;
+    /** Bytes addressable through {@link #base}. */
+    private final transient int limit;
 
     /** One process's descriptor for a segment. */
     record Source(long pid, int fd) implements Serializable {
@@ -99,6 +106,8 @@ final class SharedMemory implements Serializable {
         this.name = name;
         this.size = size;
         this.buffer = buffer.order(ByteOrder.nativeOrder());
+        this.base = DirectMemory.addressOf(buffer);
+        this.limit = buffer.capacity();
         this.channel = channel;
         this.sources = sources;
     }
@@ -324,71 +333,143 @@ final class SharedMemory implements Serializable {
     }
 
     // ---- atomic access ------------------------------------------------------------------------------------
+    // Each accessor: Unsafe by address when DirectMemory has it (U is a constant to the JIT), else the VarHandle.
+    // reachabilityFence keeps this object, and so the mapping, alive until the access is done.
+
+    private static final sun.misc.Unsafe U = DirectMemory.UNSAFE;
+
+    /** The address of {@code width} bytes at {@code offset}, checked as the VarHandles would check it. */
+    private long at(int offset, int width) {
+        if (offset < 0 || offset > limit - width || (offset & (width - 1)) != 0 || base == 0) {
+            throw new IndexOutOfBoundsException("offset " + offset + " (width " + width + ") in " + this);
+        }
+        return base + offset;
+    }
 
     int getIntVolatile(int offset) {
-        return (int) INT.getVolatile(buffer, offset);
+        if (U == null) return (int) INT.getVolatile(buffer, offset);
+        int v = U.getIntVolatile(null, at(offset, 4));
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     int getIntAcquire(int offset) {
-        return (int) INT.getAcquire(buffer, offset);
+        if (U == null) return (int) INT.getAcquire(buffer, offset);
+        int v = U.getIntVolatile(null, at(offset, 4)); // on the platforms we run on, as cheap as an acquire
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     void setIntVolatile(int offset, int value) {
-        INT.setVolatile(buffer, offset, value);
+        if (U == null) {
+            INT.setVolatile(buffer, offset, value);
+            return;
+        }
+        U.putIntVolatile(null, at(offset, 4), value);
+        Reference.reachabilityFence(this);
     }
 
     void setIntRelease(int offset, int value) {
-        INT.setRelease(buffer, offset, value);
+        if (U == null) {
+            INT.setRelease(buffer, offset, value);
+            return;
+        }
+        U.putOrderedInt(null, at(offset, 4), value);
+        Reference.reachabilityFence(this);
     }
 
     boolean compareAndSetInt(int offset, int expected, int value) {
-        return INT.compareAndSet(buffer, offset, expected, value);
+        if (U == null) return INT.compareAndSet(buffer, offset, expected, value);
+        boolean done = U.compareAndSwapInt(null, at(offset, 4), expected, value);
+        Reference.reachabilityFence(this);
+        return done;
     }
 
     int getAndAddInt(int offset, int delta) {
-        return (int) INT.getAndAdd(buffer, offset, delta);
+        if (U == null) return (int) INT.getAndAdd(buffer, offset, delta);
+        int v = U.getAndAddInt(null, at(offset, 4), delta);
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     long getLongVolatile(int offset) {
-        return (long) LONG.getVolatile(buffer, offset);
+        if (U == null) return (long) LONG.getVolatile(buffer, offset);
+        long v = U.getLongVolatile(null, at(offset, 8));
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     long getLongAcquire(int offset) {
-        return (long) LONG.getAcquire(buffer, offset);
+        if (U == null) return (long) LONG.getAcquire(buffer, offset);
+        long v = U.getLongVolatile(null, at(offset, 8));
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     void setLongVolatile(int offset, long value) {
-        LONG.setVolatile(buffer, offset, value);
+        if (U == null) {
+            LONG.setVolatile(buffer, offset, value);
+            return;
+        }
+        U.putLongVolatile(null, at(offset, 8), value);
+        Reference.reachabilityFence(this);
     }
 
     void setLongRelease(int offset, long value) {
-        LONG.setRelease(buffer, offset, value);
+        if (U == null) {
+            LONG.setRelease(buffer, offset, value);
+            return;
+        }
+        U.putOrderedLong(null, at(offset, 8), value);
+        Reference.reachabilityFence(this);
     }
 
     boolean compareAndSetLong(int offset, long expected, long value) {
-        return LONG.compareAndSet(buffer, offset, expected, value);
+        if (U == null) return LONG.compareAndSet(buffer, offset, expected, value);
+        boolean done = U.compareAndSwapLong(null, at(offset, 8), expected, value);
+        Reference.reachabilityFence(this);
+        return done;
     }
 
     long getAndAddLong(int offset, long delta) {
-        return (long) LONG.getAndAdd(buffer, offset, delta);
+        if (U == null) return (long) LONG.getAndAdd(buffer, offset, delta);
+        long v = U.getAndAddLong(null, at(offset, 8), delta);
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     // Plain (non-atomic, unordered) access to narrow fields; callers order them with a lock or a CAS.
 
     byte getBytePlain(int offset) {
-        return buffer.get(offset);
+        if (U == null) return buffer.get(offset);
+        byte v = U.getByte(at(offset, 1));
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     void setBytePlain(int offset, byte value) {
-        buffer.put(offset, value);
+        if (U == null) {
+            buffer.put(offset, value);
+            return;
+        }
+        U.putByte(at(offset, 1), value);
+        Reference.reachabilityFence(this);
     }
 
     short getShortPlain(int offset) {
-        return buffer.getShort(offset);
+        if (U == null) return buffer.getShort(offset);
+        short v = U.getShort(at(offset, 2));
+        Reference.reachabilityFence(this);
+        return v;
     }
 
     void setShortPlain(int offset, short value) {
-        buffer.putShort(offset, value);
+        if (U == null) {
+            buffer.putShort(offset, value);
+            return;
+        }
+        U.putShort(at(offset, 2), value);
+        Reference.reachabilityFence(this);
     }
 
     @Override

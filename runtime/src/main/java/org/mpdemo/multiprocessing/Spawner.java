@@ -33,10 +33,27 @@ final class Spawner {
             // map ~40% slower).
             "-XX:CompileThresholdScaling=10");
 
+    /**
+     * Added for {@link Process} children: compile with C1 only. A Process usually runs one function once, often a
+     * short loop over shared memory; the full tiered pipeline spends its first 100 ms or more interpreting,
+     * profiling and C2-compiling, on CPUs the child shares with its siblings. C1 alone reaches compiled code
+     * sooner and compiles cheaper: two children taking one lock 200 000 times each, pinned to one CPU, finish
+     * in about half the time. Peak speed of long computations is lower (C1 code is about a third slower than
+     * C2's): pass {@code -Dmpdemo.child.jvmArgs=-XX:TieredStopAtLevel=4} to get C2 back. Pool workers keep C2:
+     * they live long and run the same task code many times ({@code mapTiny} is 1.5x slower without it).
+     */
+    static final List<String> PROCESS_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
     static java.lang.Process start(String mainClass, String... args) {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
+    static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(CHILD_FLAGS);
+        command.addAll(roleFlags);
         String extra = System.getProperty("mpdemo.child.jvmArgs");
         if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
