@@ -164,7 +164,7 @@ public final class Array implements Serializable {
 
     private long readBits(int index) {
         int at = at(index);
-        if (lock == null) return type.read(memory, at);
+        if (lock == null || lock.isMine()) return type.read(memory, at); // held already: see Value.readBits
         lock.acquire(true, -1, false);
         try {
             return type.read(memory, at);
@@ -175,7 +175,7 @@ public final class Array implements Serializable {
 
     private void writeBits(int index, long bits) {
         int at = at(index);
-        if (lock == null) {
+        if (lock == null || lock.isMine()) {
             type.write(memory, at, bits);
             return;
         }
