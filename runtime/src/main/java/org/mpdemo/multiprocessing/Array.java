@@ -203,7 +203,7 @@ public final class Array implements Serializable {
     }
 
     public void setInt(int index, int value) {
-        set(index, value);
+        writeBits(index, type.bitsOfLong(value));
     }
 
     /** Integer typecodes and {@code c} only; {@code L}/{@code Q} as raw 64 bits. */
@@ -215,7 +215,7 @@ public final class Array implements Serializable {
     }
 
     public void setLong(int index, long value) {
-        set(index, value);
+        writeBits(index, type.bitsOfLong(value));
     }
 
     /** The element as a double; integer types widen. */

@@ -171,7 +171,7 @@ public final class Value implements Serializable {
     }
 
     public void setInt(int value) {
-        set(value);
+        writeBits(type.bitsOfLong(value));
     }
 
     /** The value as a long (for {@code L}/{@code Q}, the raw 64 bits); integer typecodes and {@code c} only. */
@@ -183,7 +183,7 @@ public final class Value implements Serializable {
     }
 
     public void setLong(long value) {
-        set(value);
+        writeBits(type.bitsOfLong(value));
     }
 
     /** The value as a double; integer types widen. */
