@@ -78,9 +78,11 @@ final class ManagerServer {
      * java.lang.invoke on first use, 20-40 ms in a fresh JVM.
      */
     public static void main(String[] args) throws Exception {
-        Thread warm = new Thread(new WarmUp(), "warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        for (boolean sockets : new boolean[] {true, false}) {
+            Thread warm = new Thread(new WarmUp(sockets), sockets ? "warm-up-sockets" : "warm-up-security");
+            warm.setDaemon(true);
+            warm.start();
+        }
         DataInputStream boot = new DataInputStream(System.in);
         if (boot.readInt() != BOOT_MAGIC) Runtime.getRuntime().halt(2);
         byte[] key = new byte[boot.readUnsignedShort()];
@@ -112,22 +114,32 @@ final class ManagerServer {
     }
 
     /**
-     * Loads and initializes what binding and the first connection need while the main thread boots the socket
-     * stack. The JDK's Unix-domain socket support draws a {@code SecureRandom} ("NativePRNGNonBlocking") when
-     * its class is initialized, which loads the security providers; so does the SHA-256 of the handshake. That
-     * is done here first, in parallel with the main thread's {@code SelectorProvider} (whose first lambda
-     * bootstraps {@code java.lang.invoke}): the two are the bulk of the time before the server can answer. Then
-     * the frame buffers, the referents, {@link Reduction}.
+     * Loads and initializes what binding and the first connection need, on two threads while the main thread
+     * reads its boot message and makes its directory. Two chains make up most of the time before the server can
+     * answer, and they are independent: the sockets' {@code SelectorProvider}, whose first lambda bootstraps
+     * {@code java.lang.invoke}; and the security providers, which the JDK's Unix-domain socket class loads when
+     * it is initialized (it draws a {@code SecureRandom}, "NativePRNGNonBlocking"), and the handshake's SHA-256
+     * too. Then the frame buffers, the referents, {@link Reduction}.
      */
     private static final class WarmUp implements Runnable {
+        private final boolean sockets;
+
+        WarmUp(boolean sockets) {
+            this.sockets = sockets;
+        }
+
         @Override
         public void run() {
-            try {
-                java.security.SecureRandom.getInstance("NativePRNGNonBlocking");
-            } catch (java.security.NoSuchAlgorithmException | RuntimeException ignored) {
-                // only a warm-up: not on this platform
+            if (!sockets) {
+                try {
+                    java.security.SecureRandom.getInstance("NativePRNGNonBlocking");
+                } catch (java.security.NoSuchAlgorithmException | RuntimeException ignored) {
+                    // only a warm-up: not on this platform
+                }
+                AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
+                return;
             }
-            AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
+            java.nio.channels.spi.SelectorProvider.provider();
             try {
                 SocketChannel.open(StandardProtocolFamily.UNIX).close(); // what an accepted connection loads
             } catch (IOException | RuntimeException ignored) {
