@@ -353,10 +353,10 @@ def build_rows(d):
         mgr.get("semaphore_contended_ops_per_s"), "ops/s", True, 2.0, "≥ 2× CPython", "both sides on CPU 0")
     row("notify_all → 4 waiters awake and their results back, pinned (µs)",
         jv(jmh_p, "ManagerBench.conditionNotifyAll", us), mgr.get("notify_all_until_results_us"), "µs", False, 0.5,
-        "≤ 0.5× CPython", "both timed until the 4 pool results are back in the parent")
+        "≤ 0.5× CPython", "both from notify_all, lock held, until the 4 pool results are back in the parent")
     row("notify_all → last waiter awake (CPython's own figure), pinned (µs)",
         jv(jmh_p, "ManagerBench.conditionNotifyAll", us), mgr.get("notify_all_wakeup_us"), "µs", False, None,
-        "— (info)", "Java as above (ManagerBench kept as is); CPython: until the last waiter's timestamp")
+        "— (info)", "Java as above; CPython: until the last waiter's timestamp")
     row("Manager start + 1 lock round trip + shutdown (ms)", jv(jmh_u, "ManagerBench.startup", ms),
         mgr.get("startup_ms"), "ms", False, 1.0, "≤ 1× CPython spawn", "unpinned; CPython spawn context")
     return rows

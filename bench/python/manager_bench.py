@@ -4,7 +4,8 @@
 Measures a multiprocessing manager's start-up (spawn context, as a JVM child is always a fresh process), a Lock
 round trip (acquire + release) from a pool worker, a Semaphore(2) contended by four workers (5 000 acquire +
 release each), and the wake-up of four workers waiting on a Condition after notify_all (until the last waiter is
-awake, and, as ManagerBench times it, until the four results are back in the parent). Prints JSON with the
+awake, and, as ManagerBench times it, until the four results are back in the parent; both clocks start with the
+condition's lock held and the four waiting, and include notify_all and the release). Prints JSON with the
 median of each. Run it pinned to one CPU for the round-trip figure, as the Java side:
 
     taskset -c 0 python3 bench/python/manager_bench.py lock

@@ -63,10 +63,11 @@ public final class Manager implements AutoCloseable {
                 String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
                 toServer.write(ManagerServer.bootBytes(serverKey, true, host, inet.getPort()));
             } else {
-                String base = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString();
-                toServer.write(ManagerServer.bootBytes(serverKey, false, base, 0));
+                toServer.write(ManagerServer.bootBytes(serverKey, false, tmpdir().toString(), 0));
             }
             toServer.flush(); // and kept open: the server stops when it closes
+            // While the server's JVM starts, remove the directories of managers that were killed.
+            if (!tcp) ManagerServer.sweepStale(tmpdir());
             ready = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
         } catch (IOException e) {
@@ -98,6 +99,10 @@ public final class Manager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Path tmpdir() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
     }
 
     private Manager(ManagerAddress address, byte[] key) {

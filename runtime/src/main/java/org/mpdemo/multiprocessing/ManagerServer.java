@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers {@code READY <pid> unix <path>} or {@code READY <pid> tcp <host> <port>} on standard output. End of file
  * on standard input — the parent closed it, or died — stops the server at once. By default it listens on a
  * Unix-domain socket in a directory of its own, mode 0700, under the parent's {@code java.io.tmpdir}, and removes
- * the directory when it stops; at start it also removes such directories left by managers that were killed.
+ * the directory when it stops. (The parent, while the server starts, removes such directories left by managers
+ * that were killed.)
  */
 final class ManagerServer {
     static final int BOOT_MAGIC = 0x4d504d31; // "MPM1"
@@ -57,8 +58,9 @@ final class ManagerServer {
     private final AtomicInteger ids = new AtomicInteger();
     private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(MAX_PENDING);
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final java.util.Set<ManagerChannel> connections = ConcurrentHashMap.newKeySet();
-    private volatile Timer watchdog;
+    /** Every open connection, and the thread serving it. */
+    private final Map<ManagerChannel, Thread> connections = new ConcurrentHashMap<>();
+    private volatile Thread acceptor;
     private ServerSocketChannel listener;
     private Path directory;
 
@@ -76,9 +78,11 @@ final class ManagerServer {
      * java.lang.invoke on first use, 20-40 ms in a fresh JVM.
      */
     public static void main(String[] args) throws Exception {
-        Thread warm = new Thread(new WarmUp(), "warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        for (boolean sockets : new boolean[] {true, false}) {
+            Thread warm = new Thread(new WarmUp(sockets), sockets ? "warm-up-sockets" : "warm-up-security");
+            warm.setDaemon(true);
+            warm.start();
+        }
         DataInputStream boot = new DataInputStream(System.in);
         if (boot.readInt() != BOOT_MAGIC) Runtime.getRuntime().halt(2);
         byte[] key = new byte[boot.readUnsignedShort()];
@@ -101,35 +105,50 @@ final class ManagerServer {
         }
         stdout.println(ready);
         stdout.flush();
+        server.acceptor = Thread.currentThread();
         Thread parent = new Thread(server.new ParentWatch(), "parent-watchdog");
         parent.setDaemon(true);
         parent.start();
-        if (!tcp) {
-            Thread sweeper = new Thread(new Sweep(Path.of(hostOrBase)), "stale-directory-sweeper");
-            sweeper.setDaemon(true);
-            sweeper.start();
-        }
         if (ManagedObjects.TRACING) Trace.event("manager-start", "address", ready);
         server.acceptLoop();
     }
 
     /**
-     * Loads and initializes what the first connection needs — hashing, the frame buffers, the referents,
-     * {@link Reduction} (whose deserialization filter starts the JDK's logging) — while the main thread binds.
+     * Loads and initializes what binding and the first connection need, on two threads while the main thread
+     * reads its boot message and makes its directory. Two chains make up most of the time before the server can
+     * answer, and they are independent: the sockets' {@code SelectorProvider}, whose first lambda bootstraps
+     * {@code java.lang.invoke}; and the security providers, which the JDK's Unix-domain socket class loads when
+     * it is initialized (it draws a {@code SecureRandom}, "NativePRNGNonBlocking"), and the handshake's SHA-256
+     * too. Then the frame buffers, the referents, {@link Reduction}.
      */
     private static final class WarmUp implements Runnable {
+        private final boolean sockets;
+
+        WarmUp(boolean sockets) {
+            this.sockets = sockets;
+        }
+
         @Override
         public void run() {
+            if (!sockets) {
+                try {
+                    java.security.SecureRandom.getInstance("NativePRNGNonBlocking");
+                } catch (java.security.NoSuchAlgorithmException | RuntimeException ignored) {
+                    // only a warm-up: not on this platform
+                }
+                AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
+                return;
+            }
+            java.nio.channels.spi.SelectorProvider.provider();
             try {
-                SocketChannel.open(StandardProtocolFamily.UNIX).close(); // the socket stack, and SecureRandom
+                SocketChannel.open(StandardProtocolFamily.UNIX).close(); // what an accepted connection loads
             } catch (IOException | RuntimeException ignored) {
                 // only a warm-up
             }
-            AuthKey.hmac(AuthKey.random(32), Challenge.CHALLENGE);
             new ManagerChannel(null).authenticated();
             new ManagedObjects.Counter("warm-up", "Lock", 1, 1, "").value();
             ManagerProtocol.decode(ManagerProtocol.encode(ManagerProtocol.objectName(ManagerProtocol.LOCK, 1, 1)));
-            new Timer(true).cancel();
+            Watchdog.TIMER.purge(); // its thread started here, not when the first client connects
         }
     }
 
@@ -137,19 +156,6 @@ final class ManagerServer {
         @Override
         public void run() {
             watchParent(System.in);
-        }
-    }
-
-    private static final class Sweep implements Runnable {
-        private final Path base;
-
-        Sweep(Path base) {
-            this.base = base;
-        }
-
-        @Override
-        public void run() {
-            sweepStale(base);
         }
     }
 
@@ -207,15 +213,34 @@ final class ManagerServer {
         if (!stopping.compareAndSet(false, true)) return;
         if (ManagedObjects.TRACING) Trace.event("manager-stop");
         removeDirectory(); // first: whatever happens next, nothing is left behind
-        // Threads blocked in a socket call would delay the JVM's exit by 300 ms (it waits for threads in native
-        // code): closing the sockets wakes them.
+        // The JVM's exit waits for threads in native code, 10 ms at a time and up to 300 ms: closing the sockets
+        // wakes the threads blocked in accept() or read(), and waiting until they have left the socket call lets
+        // the exit go through at once. Threads blocked on behalf of clients (in acquire(), wait() …) are parked,
+        // not in native code, and must not keep the process alive: halt(), not exit().
         try {
             listener.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (ManagerChannel c : connections) c.close();
-        Runtime.getRuntime().halt(0); // threads blocked on behalf of clients must not keep the process alive
+        for (ManagerChannel c : connections.keySet()) c.close();
+        long deadline = System.nanoTime() + 100_000_000L;
+        leaveSocketCall(acceptor, deadline);
+        for (Thread t : connections.values()) leaveSocketCall(t, deadline);
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Waits until {@code t}, woken by the close of its socket, has ended or blocks elsewhere; at most until then. */
+    private static void leaveSocketCall(Thread t, long deadline) {
+        if (t == null || t == Thread.currentThread()) return;
+        try {
+            while (t.getState() == Thread.State.RUNNABLE) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                t.join(Math.max(1, Math.min(left / 1_000_000, 2)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void removeDirectory() {
@@ -306,20 +331,14 @@ final class ManagerServer {
         }
     }
 
-    private Timer watchdog() {
-        Timer t = watchdog;
-        if (t == null) {
-            synchronized (this) {
-                if (watchdog == null) watchdog = new Timer("handshake-watchdog", true);
-                t = watchdog;
-            }
-        }
-        return t;
+    /** Closes the connections that take longer than {@link #HANDSHAKE_MILLIS} to authenticate. */
+    private static final class Watchdog {
+        static final Timer TIMER = new Timer("handshake-watchdog", true);
     }
 
     private void serve(SocketChannel socket) {
         ManagerChannel channel = new ManagerChannel(socket);
-        connections.add(channel);
+        connections.put(channel, Thread.currentThread());
         TimerTask deadline = new TimerTask() {
             @Override
             public void run() {
@@ -328,7 +347,7 @@ final class ManagerServer {
         };
         boolean counted = true;
         try {
-            watchdog().schedule(deadline, HANDSHAKE_MILLIS);
+            Watchdog.TIMER.schedule(deadline, HANDSHAKE_MILLIS);
             Challenge.server(channel, authkey);
             deadline.cancel();
             pending.release();
