@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +42,28 @@ final class ChildMain {
     private ChildMain() {
     }
 
+    /**
+     * {@link #stdin} as a stream. Not {@code Channels.newInputStream}: its {@code available()} asks a
+     * {@code FileChannel} for its size and position, which a pipe does not have ("Illegal seek"), and
+     * {@code BufferedInputStream} asks while it reads a frame larger than its buffer (a large map chunk), which
+     * took the worker for an orphan.
+     */
+    private static final class StdinStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return len == 0 ? 0 : stdin.read(ByteBuffer.wrap(b, off, len));
+        }
+    }
+
     public static void main(String[] argv) throws Exception {
         stdin = new FileInputStream(FileDescriptor.in).getChannel();
-        Connection connection = new Connection(Channels.newInputStream(stdin),
+        Connection connection = new Connection(new StdinStream(),
                 new FileOutputStream(FileDescriptor.out));
         System.setIn(InputStream.nullInputStream());
         System.setOut(new PrintStream(new FrameOutputStream(connection, Connection.OUT), true));
