@@ -765,6 +765,7 @@ public final class Pool implements AutoCloseable {
             w.inflight.clear();
             terminated = state == State.TERMINATE;
             if (!w.ready && !terminated) {
+                ClassDataArchive.startFailed(); // in case the archive was the cause: the replacement goes without
                 if (++startFailures >= 3 && brokenReason == null) {
                     brokenReason = "pool workers keep failing to start (" + Spawner.describeExit(status)
                             + "); see the error output above";

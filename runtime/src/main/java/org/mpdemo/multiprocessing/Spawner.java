@@ -14,6 +14,8 @@ import java.util.Map;
  * <p>A JVM cannot fork, so every child is a fresh JVM (CPython's {@code spawn} start method). Its standard input
  * and output carry the {@link Connection}; its standard error is the parent's own, so a crashing JVM's last
  * words reach the terminal.
+ *
+ * <p>Children start with the runtime's class-data archive once one has been made ({@link ClassDataArchive}).
  */
 final class Spawner {
     private Spawner() {
@@ -44,21 +46,26 @@ final class Spawner {
      */
     static final List<String> PROCESS_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
+    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
+    static final String JVM_ARGS = "mpdemo.child.jvmArgs";
+
     static java.lang.Process start(String mainClass, String... args) {
         return start(List.of(), mainClass, args);
     }
 
     /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
     static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
+        List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(CHILD_FLAGS);
         command.addAll(roleFlags);
-        String extra = System.getProperty("mpdemo.child.jvmArgs");
-        if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+        command.addAll(extra);
+        // the role's flags (compilation only) do not matter to the archive: Process children share the workers'
+        command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
-            if (key.startsWith("mpdemo.") && !key.equals("mpdemo.child.jvmArgs")) {
+            if (key.startsWith("mpdemo.") && !key.equals(JVM_ARGS)) {
                 command.add("-D" + key + "=" + e.getValue());
             }
         }
@@ -76,7 +83,21 @@ final class Spawner {
         }
     }
 
-    private static String javaExecutable() {
+    /** The flags of {@code -Dmpdemo.child.jvmArgs}. */
+    static List<String> extraFlags() {
+        String extra = System.getProperty(JVM_ARGS);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
+    /** The flags a class-data archive is made for and keyed by: {@link #CHILD_FLAGS}, then {@code extra}. */
+    static List<String> archiveFlags(List<String> extra) {
+        if (extra.isEmpty()) return CHILD_FLAGS;
+        List<String> flags = new ArrayList<>(CHILD_FLAGS);
+        flags.addAll(extra);
+        return flags;
+    }
+
+    static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(java) ? java.toString()
                 : ProcessHandle.current().info().command().orElse("java");
