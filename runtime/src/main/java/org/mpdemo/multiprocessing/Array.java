@@ -164,7 +164,7 @@ public final class Array implements Serializable {
 
     private long readBits(int index) {
         int at = at(index);
-        if (lock == null) return type.read(memory, at);
+        if (lock == null || lock.isMine()) return type.read(memory, at); // held already: see Value.readBits
         lock.acquire(true, -1, false);
         try {
             return type.read(memory, at);
@@ -175,7 +175,7 @@ public final class Array implements Serializable {
 
     private void writeBits(int index, long bits) {
         int at = at(index);
-        if (lock == null) {
+        if (lock == null || lock.isMine()) {
             type.write(memory, at, bits);
             return;
         }
@@ -203,7 +203,7 @@ public final class Array implements Serializable {
     }
 
     public void setInt(int index, int value) {
-        set(index, value);
+        writeBits(index, type.bitsOfLong(value));
     }
 
     /** Integer typecodes and {@code c} only; {@code L}/{@code Q} as raw 64 bits. */
@@ -215,7 +215,7 @@ public final class Array implements Serializable {
     }
 
     public void setLong(int index, long value) {
-        set(index, value);
+        writeBits(index, type.bitsOfLong(value));
     }
 
     /** The element as a double; integer types widen. */

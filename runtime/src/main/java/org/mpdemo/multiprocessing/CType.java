@@ -74,6 +74,15 @@ enum CType {
         };
     }
 
+    /** {@link #bitsOf} for an integer, without boxing it (the path of {@code setInt}/{@code setLong}). */
+    long bitsOfLong(long value) {
+        if (kind == Kind.FLOAT) {
+            double d = value; // as bitsOf converts a boxed integer: to double first
+            return this == FLOAT ? Float.floatToRawIntBits((float) d) : Double.doubleToRawLongBits(d);
+        }
+        return wrap(value); // for 'c' too: an integer is stored modulo 256
+    }
+
     /** The number a Java caller gave, as the bits this type stores; refuses what ctypes refuses. */
     long bitsOf(Object value) {
         if (value == null) throw new IllegalArgumentException(cName + " expected a number, not null");

@@ -27,6 +27,19 @@ final class Functions {
     private Functions() {
     }
 
+    /**
+     * The method a function runs, in HotSpot's {@code pkg/Class.method} pattern syntax, when it travels by name;
+     * else {@code null}.
+     */
+    static String methodPattern(Task.Invoker invoker) {
+        SerializedLambda lambda = lambdaOf(invoker.target());
+        if (lambda == null || lambda.getCapturedArgCount() != 0
+                || lambda.getImplMethodKind() != MethodHandleInfo.REF_invokeStatic) {
+            return null;
+        }
+        return lambda.getImplClass() + "." + lambda.getImplMethodName();
+    }
+
     static byte[] encode(Task.Invoker invoker) {
         SerializedLambda lambda = lambdaOf(invoker.target());
         if (lambda != null && lambda.getCapturedArgCount() == 0

@@ -1,6 +1,8 @@
 package org.mpdemo.multiprocessing;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,7 +58,11 @@ public class Process {
         Class<?> mainClass = method.forks() ? Fork.caller() : null;
         byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
                 mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-        java.lang.Process child = Spawner.start(Spawner.PROCESS_FLAGS, ChildMain.class.getName());
+        // the function a Process runs is its hot code by definition: compiled early, like the runtime's hot paths
+        List<String> flags = new ArrayList<>(Spawner.PROCESS_FLAGS);
+        String function = Functions.methodPattern(target);
+        if (function != null) flags.add(Spawner.earlyCompile(function));
+        java.lang.Process child = Spawner.start(flags, ChildMain.class.getName());
         Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
         LineSink out = new LineSink(() -> System.out);
         LineSink err = new LineSink(() -> System.err);

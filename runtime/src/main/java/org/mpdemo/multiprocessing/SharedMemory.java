@@ -341,9 +341,14 @@ final class SharedMemory implements Serializable {
     /** The address of {@code width} bytes at {@code offset}, checked as the VarHandles would check it. */
     private long at(int offset, int width) {
         if (offset < 0 || offset > limit - width || (offset & (width - 1)) != 0 || base == 0) {
-            throw new IndexOutOfBoundsException("offset " + offset + " (width " + width + ") in " + this);
+            throw outside(offset, width);
         }
         return base + offset;
+    }
+
+    /** Out of line, so that {@link #at} stays small enough for C1 to inline. */
+    private IndexOutOfBoundsException outside(int offset, int width) {
+        return new IndexOutOfBoundsException("offset " + offset + " (width " + width + ") in " + this);
     }
 
     int getIntVolatile(int offset) {

@@ -122,8 +122,11 @@ public final class Value implements Serializable {
     // Each access is recorded (when values are traced) while the lock is still held, so the trace orders reads
     // and writes as they really happened: the race statistics tell a lost update from them.
 
+    // Already holding the lock (inside getLock().hold(), the usual way to update a synchronized value), a get or
+    // set needs no recursive acquire: nobody else can take the lock meanwhile, and it saves most of the work.
+
     private long readBits() {
-        if (lock == null) return traced("value-get", type.read(memory, offset));
+        if (lock == null || lock.isMine()) return traced("value-get", type.read(memory, offset));
         lock.acquire(true, -1, false);
         try {
             return traced("value-get", type.read(memory, offset));
@@ -133,7 +136,7 @@ public final class Value implements Serializable {
     }
 
     private void writeBits(long bits) {
-        if (lock == null) {
+        if (lock == null || lock.isMine()) {
             type.write(memory, offset, bits);
             traced("value-set", bits);
             return;
@@ -168,7 +171,7 @@ public final class Value implements Serializable {
     }
 
     public void setInt(int value) {
-        set(value);
+        writeBits(type.bitsOfLong(value));
     }
 
     /** The value as a long (for {@code L}/{@code Q}, the raw 64 bits); integer typecodes and {@code c} only. */
@@ -180,7 +183,7 @@ public final class Value implements Serializable {
     }
 
     public void setLong(long value) {
-        set(value);
+        writeBits(type.bitsOfLong(value));
     }
 
     /** The value as a double; integer types widen. */

@@ -16,6 +16,28 @@ import org.junit.jupiter.api.Timeout;
 class SharedCTypesTest {
 
     @Test
+    void typedSettersStoreWhatSetStores() {
+        long[] samples = {0, 1, -1, 127, 128, 255, 256, 300, 32768, -32769, 1L << 31, -(1L << 31) - 1, 1L << 53,
+                Long.MAX_VALUE, Long.MIN_VALUE};
+        for (char code : "bBhHiIlLqQcfd".toCharArray()) {
+            for (long n : samples) {
+                Value boxed = Value.raw(code, 0);
+                Value typed = Value.raw(code, 0);
+                boxed.set(n);
+                typed.setLong(n);
+                assertEquals(boxed.get(), typed.get(), "setLong(" + n + ") on '" + code + "'");
+                boxed.set((int) n);
+                typed.setInt((int) n);
+                assertEquals(boxed.get(), typed.get(), "setInt(" + (int) n + ") on '" + code + "'");
+                Array a = Array.raw(code, 2);
+                a.set(0, n);
+                a.setLong(1, n);
+                assertEquals(a.get(0), a.get(1), "Array.setLong(" + n + ") on '" + code + "'");
+            }
+        }
+    }
+
+    @Test
     void valueTypecodesStoreWhatCStores() {
         assertEquals(0, new Value('i').get());
         assertEquals(7, new Value('i', 7).get());
