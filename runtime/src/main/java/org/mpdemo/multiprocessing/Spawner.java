@@ -88,7 +88,7 @@ final class Spawner {
         List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(CHILD_FLAGS);
+        command.addAll(commonFlags(extra));
         command.addAll(HOT_PATHS);
         command.addAll(roleFlags);
         command.addAll(extra);
@@ -120,12 +120,29 @@ final class Spawner {
         return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
-    /** The flags a class-data archive is made for and keyed by: {@link #CHILD_FLAGS}, then {@code extra}. */
+    /** The flags a class-data archive is made for and keyed by: the common flags, then {@code extra}. */
     static List<String> archiveFlags(List<String> extra) {
         if (extra.isEmpty()) return CHILD_FLAGS;
-        List<String> flags = new ArrayList<>(CHILD_FLAGS);
+        List<String> flags = new ArrayList<>(commonFlags(extra));
         flags.addAll(extra);
         return flags;
+    }
+
+    /**
+     * {@link #CHILD_FLAGS}, without its collector when {@code extra} chooses one ({@code -XX:+UseParallelGC}):
+     * the JVM refuses to start with two.
+     */
+    static List<String> commonFlags(List<String> extra) {
+        boolean choosesGc = false;
+        for (String flag : extra) choosesGc |= isGcChoice(flag);
+        if (!choosesGc) return CHILD_FLAGS;
+        List<String> flags = new ArrayList<>();
+        for (String flag : CHILD_FLAGS) if (!isGcChoice(flag)) flags.add(flag);
+        return flags;
+    }
+
+    private static boolean isGcChoice(String flag) {
+        return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
     }
 
     static String javaExecutable() {
