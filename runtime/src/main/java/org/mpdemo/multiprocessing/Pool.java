@@ -707,7 +707,7 @@ public final class Pool implements AutoCloseable {
             // under fork, each worker gets the globals as they are when it starts, as a forked one would
             byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs,
                     mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-            java.lang.Process process = Spawner.start(ChildMain.class.getName());
+            java.lang.Process process = Spawner.start(Spawner.WORKER_FLAGS, ChildMain.class.getName());
             w = new WorkerHandle(name, process);
             lock.lock();
             try {

@@ -23,11 +23,6 @@ final class Spawner {
 
     /** JVM flags for children, chosen for start-up time: see bench/RESULTS.md for what each one gave. */
     static final List<String> CHILD_FLAGS = List.of(
-            // The collector that starts a child fastest. Serial starts no GC threads, but on JDK 17 only G1 maps
-            // the JDK's archived heap objects, the module graph among them, which the JVM otherwise builds at
-            // start: G1 there gave ~8 ms less CPU per child, Process start+join 52 -> 42 ms. From JDK 18 on,
-            // Serial maps them too (JDK-8273508), and is the faster again (JDK 25: 34 vs 36 ms CPU for hello).
-            Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC",
             "-XX:-UsePerfData",          // no hsperfdata file to create and remove
             "-XX:+DisplayVMOutputToStderr", // stdout is the protocol: keep VM warnings off it ...
             "-Xlog:disable",             // ... and unified-logging warnings too, which go to stdout by default
@@ -76,6 +71,21 @@ final class Spawner {
         return "-XX:CompileCommand=CompileThresholdScaling," + pattern + "," + EARLY;
     }
 
+    /**
+     * The collector of a child unless its role or {@code mpdemo.child.jvmArgs} chooses one: the one that starts
+     * fastest. Serial starts no GC threads, but on JDK 17 only G1 maps the JDK's archived heap objects, the
+     * module graph among them, which the JVM otherwise builds at start: G1 there gave ~8 ms less CPU per child,
+     * Process start+join 52 -> 42 ms. From JDK 18 on Serial maps them too (JDK-8273508) and is the faster again
+     * (JDK 25: 34 vs 36 ms CPU for hello world).
+     */
+    static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+
+    /**
+     * Added for pool workers: Serial, whatever the JDK. They run many tasks, and G1 made mapTiny ~20% slower
+     * (12.1 vs 15.0 ms, JDK 17) for the ~8 ms it saves at start.
+     */
+    static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
+
     /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
     static final String JVM_ARGS = "mpdemo.child.jvmArgs";
 
@@ -88,11 +98,14 @@ final class Spawner {
         List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(commonFlags(extra));
+        command.addAll(CHILD_FLAGS);
+        boolean gcChosen = choosesGc(extra); // the JVM refuses to start with two collectors
+        if (!gcChosen && !choosesGc(roleFlags)) command.add(START_GC);
         command.addAll(HOT_PATHS);
-        command.addAll(roleFlags);
+        for (String flag : roleFlags) if (!(gcChosen && isGcChoice(flag))) command.add(flag);
         command.addAll(extra);
-        // compile flags (HOT_PATHS, the role's) do not matter to the archive: Process children share the workers'
+        // neither compile flags (HOT_PATHS, the role's) nor the collector matter to a dynamic archive (one made
+        // with Serial loads with G1 and -Xshare:on): Process children share the workers'
         command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
@@ -120,25 +133,17 @@ final class Spawner {
         return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
-    /** The flags a class-data archive is made for and keyed by: the common flags, then {@code extra}. */
+    /** The flags a class-data archive is made for and keyed by: {@link #CHILD_FLAGS}, then {@code extra}. */
     static List<String> archiveFlags(List<String> extra) {
         if (extra.isEmpty()) return CHILD_FLAGS;
-        List<String> flags = new ArrayList<>(commonFlags(extra));
+        List<String> flags = new ArrayList<>(CHILD_FLAGS);
         flags.addAll(extra);
         return flags;
     }
 
-    /**
-     * {@link #CHILD_FLAGS}, without its collector when {@code extra} chooses one ({@code -XX:+UseParallelGC}):
-     * the JVM refuses to start with two.
-     */
-    static List<String> commonFlags(List<String> extra) {
-        boolean choosesGc = false;
-        for (String flag : extra) choosesGc |= isGcChoice(flag);
-        if (!choosesGc) return CHILD_FLAGS;
-        List<String> flags = new ArrayList<>();
-        for (String flag : CHILD_FLAGS) if (!isGcChoice(flag)) flags.add(flag);
-        return flags;
+    static boolean choosesGc(List<String> flags) {
+        for (String flag : flags) if (isGcChoice(flag)) return true;
+        return false;
     }
 
     private static boolean isGcChoice(String flag) {

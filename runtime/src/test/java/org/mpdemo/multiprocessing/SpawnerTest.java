@@ -1,21 +1,35 @@
 package org.mpdemo.multiprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Child flags: a collector chosen with {@code -Dmpdemo.child.jvmArgs} replaces the runtime's own. */
+/** Child flags: one collector per child, Serial for pool workers. */
+@org.junit.jupiter.api.Timeout(60)
 class SpawnerTest {
+    static String gcOfThisProcess() {
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().startsWith("G1")) return "G1";
+        }
+        return "other";
+    }
+
     @Test
-    void aChosenCollectorReplacesTheRuntimes() {
-        assertEquals(Spawner.CHILD_FLAGS, Spawner.commonFlags(List.of("-Xss1m")));
-        List<String> flags = Spawner.commonFlags(List.of("-XX:+UseParallelGC"));
-        assertEquals(Spawner.CHILD_FLAGS.size() - 1, flags.size());
-        assertTrue(flags.stream().noneMatch(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")), flags.toString());
-        List<String> keyed = Spawner.archiveFlags(List.of("-XX:+UseParallelGC"));
-        assertEquals(flags, keyed.subList(0, flags.size()));
-        assertEquals(List.of("-XX:+UseParallelGC"), keyed.subList(flags.size(), keyed.size()));
+    void theCollectorIsChosenOnce() {
+        assertFalse(Spawner.choosesGc(Spawner.CHILD_FLAGS));
+        assertTrue(Spawner.choosesGc(Spawner.WORKER_FLAGS));
+        assertTrue(Spawner.choosesGc(List.of("-Xss1m", "-XX:+UseParallelGC")));
+        assertEquals(List.of("-XX:+UseParallelGC"), Spawner.archiveFlags(List.of("-XX:+UseParallelGC"))
+                .subList(Spawner.CHILD_FLAGS.size(), Spawner.CHILD_FLAGS.size() + 1));
+    }
+
+    @Test
+    void poolWorkersUseSerialWhateverTheJdk() {
+        try (Pool pool = new Pool(1)) {
+            assertEquals("other", pool.apply(SpawnerTest::gcOfThisProcess));
+        }
     }
 }
