@@ -45,11 +45,12 @@ cat > "$OUT/variants.txt" <<EOF
 -XX:CompileThresholdScaling=1 -XX:SharedArchiveFile=$archive -XX:TieredStopAtLevel=1
 EOF
 
+# -Dmpdemo.cds=false: no automatic archive (ClassDataArchive), so that the app.jsa rows are the only ones with one
 echo "== Pool(4): start-up, then steady state (mapTiny, apply) of a Pool(2) per variant"
-"$JAVA" -cp "$JAR" org.mpdemo.bench.FlagsProbe variants="$OUT/variants.txt" workers=4 runs=20 warmup=3 map=true \
+"$JAVA" -Dmpdemo.cds=false -cp "$JAR" org.mpdemo.bench.FlagsProbe variants="$OUT/variants.txt" workers=4 runs=20 warmup=3 map=true \
   mapRuns=30 > "$OUT/workers4.jsonl"
 echo "== Pool(1): start-up of a single child"
-"$JAVA" -cp "$JAR" org.mpdemo.bench.FlagsProbe variants="$OUT/variants.txt" workers=1 runs=20 warmup=3 \
+"$JAVA" -Dmpdemo.cds=false -cp "$JAR" org.mpdemo.bench.FlagsProbe variants="$OUT/variants.txt" workers=1 runs=20 warmup=3 \
   > "$OUT/workers1.jsonl"
 
 python3 - "$OUT" <<'EOF'

@@ -10,13 +10,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The entry point of every child JVM: a pool worker or a {@link Process}.
@@ -24,6 +23,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Standard input and output carry the {@link Connection} to the parent; {@code System.out} and
  * {@code System.err} become frames on it. End-of-file on standard input without an EXIT frame means the parent
  * died: the child halts at once, so a killed parent never leaves children behind.
+ *
+ * <p>Everything a child runs before it is ready costs start-up time in a fresh JVM, where the first lambda or
+ * method reference alone costs milliseconds (the invokedynamic machinery starts up), and so does a first
+ * {@code ProcessHandle}, a {@code LinkedBlockingQueue} (its waits start up {@code ForkJoinPool}) or a class
+ * initializer. So the boot path below uses named classes and plain monitors, and asks for nothing it does not
+ * need.
  */
 final class ChildMain {
     private static final Connection.Frame EXIT_MARK = new Connection.Frame(Connection.EXIT, new byte[0]);
@@ -73,13 +78,7 @@ final class ChildMain {
         if (first == null || first.type() != Connection.BOOT) Runtime.getRuntime().halt(1);
         Boot boot = Boot.decode(first.payload());
         Multiprocessing.setProcessName(boot.name);
-        try {
-            Fork.restore(boot.mainClass, boot.globals);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            System.err.println("Process " + boot.name + ": cannot restore the globals of " + boot.mainClass);
-            e.printStackTrace();
-            flushAndExit(connection, 1);
-        }
+        if (boot.mainClass != null) restoreGlobals(connection, boot);
         if (boot.role == Boot.Role.POOL_WORKER) {
             new Worker(connection, boot).run();
         } else {
@@ -87,22 +86,21 @@ final class ChildMain {
         }
     }
 
+    /** Under the emulated {@code fork}: the parent's globals (see {@link Fork}). */
+    private static void restoreGlobals(Connection connection, Boot boot) {
+        try {
+            Fork.restore(boot.mainClass, boot.globals);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            System.err.println("Process " + boot.name + ": cannot restore the globals of " + boot.mainClass);
+            e.printStackTrace();
+            flushAndExit(connection, 1);
+        }
+    }
+
     // ---- Process -----------------------------------------------------------------------------------------
 
     private static void runProcess(Connection connection, Boot boot) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Connection.Frame frame;
-                while ((frame = connection.receive()) != null) {
-                    // after BOOT the parent only acknowledges printed output
-                    if (frame.type() == Connection.PRINTED) FrameOutputStream.printed();
-                }
-            } catch (IOException ignored) {
-                // same as end of file
-            }
-            if (!exiting) Runtime.getRuntime().halt(1); // the parent is gone
-        }, "parent-watchdog");
-        watchdog.setDaemon(true);
+        Thread watchdog = new Watchdog(connection);
         FrameOutputStream.expectAcknowledgements();
         reader = watchdog;
         watchdog.start();
@@ -115,6 +113,31 @@ final class ChildMain {
             status = 1;
         }
         flushAndExit(connection, status);
+    }
+
+    /** A process's reader: takes the parent's acknowledgements, and halts the child if the parent goes away. */
+    private static final class Watchdog extends Thread {
+        private final Connection connection;
+
+        Watchdog(Connection connection) {
+            super("parent-watchdog");
+            this.connection = connection;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Connection.Frame frame;
+                while ((frame = connection.receive()) != null) {
+                    // after BOOT the parent only acknowledges printed output
+                    if (frame.type() == Connection.PRINTED) FrameOutputStream.printed();
+                }
+            } catch (IOException ignored) {
+                // same as end of file
+            }
+            if (!exiting) Runtime.getRuntime().halt(1); // the parent is gone
+        }
     }
 
     static void flushAndExit(Connection connection, int status) {
@@ -151,19 +174,58 @@ final class ChildMain {
     private static final class Worker {
         private final Connection connection;
         private final Boot boot;
-        private final BlockingQueue<Connection.Frame> tasks = new LinkedBlockingQueue<>();
+        /** Task frames from the reader to the main thread (guarded by itself). */
+        private final ArrayDeque<Connection.Frame> tasks = new ArrayDeque<>();
         private final Map<Integer, byte[]> functionBytes = new ConcurrentHashMap<>();
         private final Map<Integer, Task.Invoker> functions = new HashMap<>();
-        private final long pid = ProcessHandle.current().pid();
 
         Worker(Connection connection, Boot boot) {
             this.connection = connection;
             this.boot = boot;
         }
 
+        /** The thread running {@link #read}: a named class, as a method reference would cost a lambda's start. */
+        private static final class Reader extends Thread {
+            private final Worker worker;
+
+            Reader(Worker worker) {
+                super("worker-reader");
+                this.worker = worker;
+                setDaemon(true);
+            }
+
+            @Override
+            public void run() {
+                worker.read();
+            }
+        }
+
+        /**
+         * Opens the first jar of the class path, where the first task's function most likely is, before the
+         * worker says it is ready. The worker's own classes came from the class-data archive without it, and
+         * reading the directory of a large jar was ~8 of the ~10 ms from a first task's arrival to its result;
+         * before READY this worker starts alone, after it the pool may be starting the others.
+         */
+        private static void openFirstJar() {
+            ChildMain.class.getClassLoader().getResource("META-INF/MANIFEST.MF");
+        }
+
+        private void put(Connection.Frame frame) {
+            synchronized (tasks) {
+                tasks.add(frame);
+                tasks.notifyAll();
+            }
+        }
+
+        private Connection.Frame take() throws InterruptedException {
+            synchronized (tasks) {
+                while (tasks.isEmpty()) tasks.wait();
+                return tasks.poll();
+            }
+        }
+
         void run() throws IOException, InterruptedException {
-            Thread reader = new Thread(this::read, "worker-reader");
-            reader.setDaemon(true);
+            Thread reader = new Reader(this);
             FrameOutputStream.expectAcknowledgements();
             ChildMain.reader = reader;
             reader.start();
@@ -176,9 +238,10 @@ final class ChildMain {
                     flushAndExit(connection, 1);
                 }
             }
-            connection.send(Connection.READY, ByteBuffer.allocate(8).putLong(pid).array());
+            openFirstJar();
+            connection.send(Connection.READY);
             while (true) {
-                Connection.Frame frame = tasks.take();
+                Connection.Frame frame = take();
                 if (frame == EXIT_MARK) break;
                 runTask(frame.payload());
             }
@@ -199,11 +262,11 @@ final class ChildMain {
                             b.get(bytes);
                             functionBytes.put(id, bytes);
                         }
-                        case Connection.TASK -> tasks.add(frame);
+                        case Connection.TASK -> put(frame);
                         case Connection.EXIT -> {
                             // keep reading: the tasks still queued may print, and wait for PRINTED
                             exiting = true;
-                            tasks.add(EXIT_MARK);
+                            put(EXIT_MARK);
                         }
                         default -> throw new IOException("unexpected frame type " + frame.type());
                     }
@@ -228,8 +291,11 @@ final class ChildMain {
             long index = start;
             boolean tracing = Trace.enabled();
             try {
-                Task.Invoker function = functions.computeIfAbsent(functionId,
-                        id -> Functions.decode(functionBytes.remove(id)));
+                Task.Invoker function = functions.get(functionId);
+                if (function == null) {
+                    function = Functions.decode(functionBytes.remove(functionId));
+                    functions.put(functionId, function);
+                }
                 List<Object> arguments = Reduction.decodeList(items);
                 List<Object> results = new ArrayList<>(arguments.size());
                 for (Object argument : arguments) {
@@ -244,7 +310,8 @@ final class ChildMain {
                 finish(taskId, true, began, encoded);
             } catch (Throwable e) {
                 Trace.event("task-end", "job", job, "task", index, "ok", false);
-                finish(taskId, false, began, Failure.encode(e, "worker process " + pid + " (" + boot.name + ")"));
+                finish(taskId, false, began, Failure.encode(e,
+                        "worker process " + ProcessHandle.current().pid() + " (" + boot.name + ")"));
             } finally {
                 Multiprocessing.setCurrentTask(null);
             }

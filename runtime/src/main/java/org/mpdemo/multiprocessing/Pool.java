@@ -98,8 +98,8 @@ public final class Pool implements AutoCloseable {
         handler.allowCoreThreadTimeOut(true);
         Trace.event("pool-start", "processes", processes);
         // One worker first, alone: with as many JVMs starting as there are cores, each would start at a
-        // fraction of the speed and the first task would wait for all of them. The others start as soon as
-        // the first is ready (see missingWorkers), while it already serves.
+        // fraction of the speed and the first task would wait for all of them. The others start once the first
+        // has answered its first task, or a moment after it was ready (see onReady).
         startingNow = 1;
         spawnWorker();
     }
@@ -606,6 +606,15 @@ public final class Pool implements AutoCloseable {
      * hide the round trip. Writes happen outside the pool lock.
      */
     private void dispatch() {
+        dispatch(false);
+    }
+
+    /**
+     * @param startAside start missing workers on a thread of their own, not the caller's: a worker's reader
+     *                   calls this when the worker is ready, and each JVM it started there would delay that
+     *                   worker's first result by a millisecond or more
+     */
+    private void dispatch(boolean startAside) {
         List<Assignment> batch = new ArrayList<>();
         List<WorkerHandle> exits = new ArrayList<>();
         int spawn = 0;
@@ -645,7 +654,24 @@ public final class Pool implements AutoCloseable {
         }
         for (WorkerHandle w : touched) w.flush();
         for (WorkerHandle w : exits) w.sendExit();
-        for (int i = 0; i < spawn; i++) spawnWorker();
+        if (startAside && spawn > 0) {
+            startAside(spawn);
+        } else {
+            for (int i = 0; i < spawn; i++) spawnWorker();
+        }
+    }
+
+    private void startAside(int count) {
+        Thread starter = new Thread(() -> {
+            try {
+                for (int i = 0; i < count; i++) spawnWorker();
+            } catch (RuntimeException e) {
+                // no caller to raise it to: say it, and let the workers that did start serve
+                System.err.println("mpdemo: " + e.getMessage());
+            }
+        }, "pool-worker-starter");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** How many workers to start so that {@code processes} are serving (called with the lock held). */
@@ -654,9 +680,9 @@ public final class Pool implements AutoCloseable {
         if (state == State.TERMINATE || (state == State.CLOSE && pending.isEmpty())) return 0;
         int serving = 0;
         for (WorkerHandle w : workers) if (!w.retiring && !w.exitSent) serving++;
-        int missing = processes - serving;
-        // until a first worker is ready, only one starts (see the constructor)
-        if (!firstReady) missing = Math.min(missing, 1);
+        // until the first worker has served, it is the only one (see the constructor); this once counted the
+        // workers still missing, and so started a second one beside the first
+        int missing = (othersMayStart ? processes : 1) - serving;
         // count the workers being started too, so that two threads never start the same replacement
         int toStart = Math.max(0, missing - startingNow);
         startingNow += toStart;
@@ -665,8 +691,14 @@ public final class Pool implements AutoCloseable {
 
     /** Workers counted as serving but not yet in {@link #workers} (guarded by the lock). */
     private int startingNow;
-    /** Whether a worker has been ready yet; until then the others wait to start (guarded by the lock). */
-    private boolean firstReady;
+    /** Whether the workers after the first may start (see {@link #onReady}; written under the lock). */
+    private volatile boolean othersMayStart;
+    /**
+     * How long the other workers wait for the first worker's first result, at most. Started at once they would
+     * take the CPUs from it: with four JVMs starting on two cores, the first result of a {@code Pool(4)} came
+     * ~2x later than a {@code Pool(1)}'s.
+     */
+    private static final long OTHERS_WAIT_MILLIS = 20;
 
     private void spawnWorker() {
         String name = (mainClass != null ? "ForkPoolWorker-" : "SpawnPoolWorker-") + WORKER_NAMES.incrementAndGet();
@@ -675,7 +707,7 @@ public final class Pool implements AutoCloseable {
             // under fork, each worker gets the globals as they are when it starts, as a forked one would
             byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs,
                     mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-            java.lang.Process process = Spawner.start(ChildMain.class.getName());
+            java.lang.Process process = Spawner.start(Spawner.WORKER_FLAGS, ChildMain.class.getName());
             w = new WorkerHandle(name, process);
             lock.lock();
             try {
@@ -706,13 +738,48 @@ public final class Pool implements AutoCloseable {
         lock.lock();
         try {
             w.ready = true;
-            firstReady = true;
             startFailures = 0;
         } finally {
             lock.unlock();
         }
         Trace.event("worker-ready", "worker", w.process.pid(), "name", w.name);
-        dispatch();
+        dispatch(true); // its first task, and the other workers if they may start
+        if (othersMayStart) return;
+        // The first worker: with a task, the others start once it has answered (onResult), or OTHERS_WAIT_MILLIS
+        // from now if it takes longer; with nothing to do, at once.
+        boolean busy;
+        lock.lock();
+        try {
+            busy = !w.inflight.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+        if (!busy) {
+            letOthersStart();
+            return;
+        }
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(OTHERS_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            letOthersStart();
+        }, "pool-start-timer");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
+    /** The first worker has served, or it took too long: start the others (see {@link #onReady}). */
+    private void letOthersStart() {
+        lock.lock();
+        try {
+            if (othersMayStart) return;
+            othersMayStart = true;
+        } finally {
+            lock.unlock();
+        }
+        dispatch(true);
     }
 
     private void onResult(WorkerHandle w, byte[] payload) {
@@ -732,6 +799,7 @@ public final class Pool implements AutoCloseable {
         long perItem = chunk == null ? nanos : nanos / Math.max(1, chunk.size);
         long previous = serviceNanos;
         serviceNanos = previous == Long.MAX_VALUE ? perItem : (previous * 7 + perItem) / 8;
+        if (!othersMayStart) letOthersStart();
         dispatch(); // keep the worker busy before spending time on this result
         if (chunk == null) return;
         if (ok) {
@@ -761,10 +829,12 @@ public final class Pool implements AutoCloseable {
         lock.lock();
         try {
             workers.remove(w);
+            if (w.ready) othersMayStart = true; // the first worker died serving: no reason to wait for it
             lost = new ArrayList<>(w.inflight.values());
             w.inflight.clear();
             terminated = state == State.TERMINATE;
             if (!w.ready && !terminated) {
+                ClassDataArchive.startFailed(); // in case the archive was the cause: the replacement goes without
                 if (++startFailures >= 3 && brokenReason == null) {
                     brokenReason = "pool workers keep failing to start (" + Spawner.describeExit(status)
                             + "); see the error output above";

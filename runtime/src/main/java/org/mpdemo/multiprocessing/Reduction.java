@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * child process is being started ({@link #spawning}); anywhere else they raise {@link SharingError}.
  */
 final class Reduction {
-    private static final ThreadLocal<Boolean> SPAWNING = ThreadLocal.withInitial(() -> false);
+    /** TRUE while the thread serializes a child's start-up; unset is false (no lambda: it costs a child's start). */
+    private static final ThreadLocal<Boolean> SPAWNING = new ThreadLocal<>();
 
     /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
     static ObjectInputFilter filter() {
@@ -51,8 +52,8 @@ final class Reduction {
 
     /** Runs {@code body} in process-start context, where primitives may be serialized. */
     static <T> T spawning(Supplier<T> body) {
-        boolean was = SPAWNING.get();
-        SPAWNING.set(true);
+        Boolean was = SPAWNING.get();
+        SPAWNING.set(Boolean.TRUE);
         try {
             return body.get();
         } finally {
@@ -62,12 +63,12 @@ final class Reduction {
 
     /** Whether the calling thread is serializing a child's start-up (manager proxies then carry their authkey). */
     static boolean isSpawning() {
-        return SPAWNING.get();
+        return SPAWNING.get() == Boolean.TRUE;
     }
 
     /** CPython's {@code assert_spawning}: called by every primitive's {@code writeObject}. */
     static void assertSpawning(Object primitive) {
-        if (!SPAWNING.get()) throw new SharingError(primitive.getClass().getSimpleName());
+        if (!isSpawning()) throw new SharingError(primitive.getClass().getSimpleName());
     }
 
     // ---- Java serialization -------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import java.util.Map;
  * <p>A JVM cannot fork, so every child is a fresh JVM (CPython's {@code spawn} start method). Its standard input
  * and output carry the {@link Connection}; its standard error is the parent's own, so a crashing JVM's last
  * words reach the terminal.
+ *
+ * <p>Children start with the runtime's class-data archive once one has been made ({@link ClassDataArchive}).
  */
 final class Spawner {
     private Spawner() {
@@ -21,7 +23,6 @@ final class Spawner {
 
     /** JVM flags for children, chosen for start-up time: see bench/RESULTS.md for what each one gave. */
     static final List<String> CHILD_FLAGS = List.of(
-            "-XX:+UseSerialGC",          // no parallel GC threads to start; children are small
             "-XX:-UsePerfData",          // no hsperfdata file to create and remove
             "-XX:+DisplayVMOutputToStderr", // stdout is the protocol: keep VM warnings off it ...
             "-Xlog:disable",             // ... and unified-logging warnings too, which go to stdout by default
@@ -70,22 +71,45 @@ final class Spawner {
         return "-XX:CompileCommand=CompileThresholdScaling," + pattern + "," + EARLY;
     }
 
+    /**
+     * The collector of a child unless its role or {@code mpdemo.child.jvmArgs} chooses one: the one that starts
+     * fastest. Serial starts no GC threads, but on JDK 17 only G1 maps the JDK's archived heap objects, the
+     * module graph among them, which the JVM otherwise builds at start: G1 there gave ~8 ms less CPU per child,
+     * Process start+join 52 -> 42 ms. From JDK 18 on Serial maps them too (JDK-8273508) and is the faster again
+     * (JDK 25: 34 vs 36 ms CPU for hello world).
+     */
+    static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+
+    /**
+     * Added for pool workers: Serial, whatever the JDK. They run many tasks, and G1 made mapTiny ~20% slower
+     * (12.1 vs 15.0 ms, JDK 17) for the ~8 ms it saves at start.
+     */
+    static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
+
+    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
+    static final String JVM_ARGS = "mpdemo.child.jvmArgs";
+
     static java.lang.Process start(String mainClass, String... args) {
         return start(List.of(), mainClass, args);
     }
 
     /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
     static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
+        List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(CHILD_FLAGS);
+        boolean gcChosen = choosesGc(extra); // the JVM refuses to start with two collectors
+        if (!gcChosen && !choosesGc(roleFlags)) command.add(START_GC);
         command.addAll(HOT_PATHS);
-        command.addAll(roleFlags);
-        String extra = System.getProperty("mpdemo.child.jvmArgs");
-        if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+        for (String flag : roleFlags) if (!(gcChosen && isGcChoice(flag))) command.add(flag);
+        command.addAll(extra);
+        // neither compile flags (HOT_PATHS, the role's) nor the collector matter to a dynamic archive (one made
+        // with Serial loads with G1 and -Xshare:on): Process children share the workers'
+        command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
-            if (key.startsWith("mpdemo.") && !key.equals("mpdemo.child.jvmArgs")) {
+            if (key.startsWith("mpdemo.") && !key.equals(JVM_ARGS)) {
                 command.add("-D" + key + "=" + e.getValue());
             }
         }
@@ -103,7 +127,30 @@ final class Spawner {
         }
     }
 
-    private static String javaExecutable() {
+    /** The flags of {@code -Dmpdemo.child.jvmArgs}. */
+    static List<String> extraFlags() {
+        String extra = System.getProperty(JVM_ARGS);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
+    /** The flags a class-data archive is made for and keyed by: {@link #CHILD_FLAGS}, then {@code extra}. */
+    static List<String> archiveFlags(List<String> extra) {
+        if (extra.isEmpty()) return CHILD_FLAGS;
+        List<String> flags = new ArrayList<>(CHILD_FLAGS);
+        flags.addAll(extra);
+        return flags;
+    }
+
+    static boolean choosesGc(List<String> flags) {
+        for (String flag : flags) if (isGcChoice(flag)) return true;
+        return false;
+    }
+
+    private static boolean isGcChoice(String flag) {
+        return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
+    }
+
+    static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(java) ? java.toString()
                 : ProcessHandle.current().info().command().orElse("java");

@@ -16,7 +16,6 @@ public final class Trace {
     private static final Object LOCK = new Object();
     private static volatile boolean resolved;
     private static FileOutputStream out;
-    private static final long PID = ProcessHandle.current().pid();
 
     private Trace() {
     }
@@ -57,6 +56,11 @@ public final class Trace {
         return enabled() && Boolean.getBoolean("mpdemo.traceValues");
     }
 
+    /** This process's id, asked for only when tracing: a first {@code ProcessHandle} costs a child's start-up. */
+    private static final class Pid {
+        static final long VALUE = ProcessHandle.current().pid();
+    }
+
     /**
      * Records one event. {@code fields} alternate name and value; values are numbers, booleans or strings.
      */
@@ -64,7 +68,7 @@ public final class Trace {
         if (!enabled()) return;
         StringBuilder line = new StringBuilder(96);
         line.append("{\"t\": ").append(System.nanoTime())
-                .append(", \"pid\": ").append(PID)
+                .append(", \"pid\": ").append(Pid.VALUE)
                 .append(", \"event\": ");
         quote(line, event);
         for (int i = 0; i + 1 < fields.length; i += 2) {

@@ -70,6 +70,23 @@ class PoolTest {
         for (int i = 0; i < big.size(); i++) assertEquals(i * i, big.get(i));
     }
 
+    /**
+     * The first worker starts alone, and the others only once it has answered its first task: a first result
+     * does not wait for JVMs starting beside it on the same CPUs. Then all of them start.
+     */
+    @Test
+    void theFirstWorkerStartsAloneThenTheOthers() throws Exception {
+        try (Pool four = new Pool(4)) {
+            AsyncResult<Integer> first = four.applyAsync(PoolTest::square, 3); // long before the worker is ready
+            assertEquals(1, four.workerPids().size(), "workers starting before the first one is ready");
+            assertEquals(9, first.get(30, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (four.workerPids().size() < 4 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(4, four.workerPids().size());
+            assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49), four.map(PoolTest::square, range(8), 1));
+        }
+    }
+
     @Test
     void tasksRunInOtherProcesses() {
         long worker = pool.apply(PoolTest::pid);
