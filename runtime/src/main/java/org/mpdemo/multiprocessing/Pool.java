@@ -101,7 +101,7 @@ public final class Pool implements AutoCloseable {
         // fraction of the speed and the first task would wait for all of them. The others start once the first
         // has answered its first task, or a moment after it was ready (see onReady).
         startingNow = 1;
-        spawnWorker();
+        spawnWorker(true);
     }
 
     /** Configures a pool with an initializer or {@code maxtasksperchild}: {@code Pool.builder().processes(4)…}. */
@@ -657,14 +657,14 @@ public final class Pool implements AutoCloseable {
         if (startAside && spawn > 0) {
             startAside(spawn);
         } else {
-            for (int i = 0; i < spawn; i++) spawnWorker();
+            for (int i = 0; i < spawn; i++) spawnWorker(false);
         }
     }
 
     private void startAside(int count) {
         Thread starter = new Thread(() -> {
             try {
-                for (int i = 0; i < count; i++) spawnWorker();
+                for (int i = 0; i < count; i++) spawnWorker(false);
             } catch (RuntimeException e) {
                 // no caller to raise it to: say it, and let the workers that did start serve
                 System.err.println("mpdemo: " + e.getMessage());
@@ -700,14 +700,20 @@ public final class Pool implements AutoCloseable {
      */
     private static final long OTHERS_WAIT_MILLIS = 20;
 
-    private void spawnWorker() {
+    /**
+     * @param first the pool's first worker, alone on the way to the first result: it gets the collector that
+     *              starts fastest ({@link Spawner#START_GC}); the others, started once it has served, and
+     *              replacements the one that serves fastest ({@link Spawner#WORKER_FLAGS})
+     */
+    private void spawnWorker(boolean first) {
         String name = (mainClass != null ? "ForkPoolWorker-" : "SpawnPoolWorker-") + WORKER_NAMES.incrementAndGet();
         WorkerHandle w;
         try {
             // under fork, each worker gets the globals as they are when it starts, as a forked one would
             byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs,
                     mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-            java.lang.Process process = Spawner.start(Spawner.WORKER_FLAGS, ChildMain.class.getName());
+            java.lang.Process process = Spawner.start(first ? List.of() : Spawner.WORKER_FLAGS,
+                    ChildMain.class.getName());
             w = new WorkerHandle(name, process);
             lock.lock();
             try {
