@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Child flags: one collector per child, Serial for pool workers. */
+/** Child flags: one collector per child; Serial for pool workers after the first. */
 @org.junit.jupiter.api.Timeout(60)
 class SpawnerTest {
     static String gcOfThisProcess() {
@@ -26,10 +26,19 @@ class SpawnerTest {
                 .subList(Spawner.CHILD_FLAGS.size(), Spawner.CHILD_FLAGS.size() + 1));
     }
 
+    static String pidAndGc() {
+        return ProcessHandle.current().pid() + " " + gcOfThisProcess();
+    }
+
     @Test
-    void poolWorkersUseSerialWhateverTheJdk() {
-        try (Pool pool = new Pool(1)) {
-            assertEquals("other", pool.apply(SpawnerTest::gcOfThisProcess));
+    void theFirstWorkerStartsFastestAndTheOthersUseSerial() {
+        // one task per worker: the second task runs in the first worker's replacement
+        try (Pool pool = Pool.builder().processes(1).maxtasksperchild(1).build()) {
+            String first = pool.apply(SpawnerTest::pidAndGc);
+            String second = pool.apply(SpawnerTest::pidAndGc);
+            assertFalse(first.split(" ")[0].equals(second.split(" ")[0]), "a new worker: " + first + ", " + second);
+            assertEquals(Spawner.START_GC.equals("-XX:+UseG1GC") ? "G1" : "other", first.split(" ")[1]);
+            assertEquals("other", second.split(" ")[1], "Serial after the first");
         }
     }
 }
