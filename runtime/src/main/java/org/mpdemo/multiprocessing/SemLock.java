@@ -52,7 +52,8 @@ abstract class SemLock implements Serializable {
     public boolean acquire() {
         // the common case in as few calls as possible: a child's loop runs interpreted for its first thousands
         // of iterations, where every call counts
-        if (kind == Kind.SEMAPHORE && state.tryDown()) {
+        // an RLock too: if this thread held it already, its value would be 0 and tryDown would fail
+        if (state.tryDown()) {
             state.own(Owner.current());
             if (traced && Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
             return true;
