@@ -412,7 +412,8 @@ public final class Pool implements AutoCloseable {
         lock.lock();
         try {
             if (state == State.RUN) throw new IllegalStateException("Pool is still running");
-            while (!workers.isEmpty()) workersChanged.awaitUninterruptibly();
+            // workers being started count too: one started aside (see dispatch) may not be in the list yet
+            while (!workers.isEmpty() || startingNow > 0) workersChanged.awaitUninterruptibly();
         } finally {
             lock.unlock();
         }
@@ -657,14 +658,30 @@ public final class Pool implements AutoCloseable {
         if (startAside && spawn > 0) {
             startAside(spawn);
         } else {
-            for (int i = 0; i < spawn; i++) spawnWorker(false);
+            spawnWorkers(spawn);
         }
+    }
+
+    /**
+     * Starts {@code count} workers counted in {@link #startingNow}; each start is tried, so that each one's count
+     * is given back (join() waits for them), and the first failure is raised after.
+     */
+    private void spawnWorkers(int count) {
+        RuntimeException failure = null;
+        for (int i = 0; i < count; i++) {
+            try {
+                spawnWorker(false);
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
+            }
+        }
+        if (failure != null) throw failure;
     }
 
     private void startAside(int count) {
         Thread starter = new Thread(() -> {
             try {
-                for (int i = 0; i < count; i++) spawnWorker(false);
+                spawnWorkers(count);
             } catch (RuntimeException e) {
                 // no caller to raise it to: say it, and let the workers that did start serve
                 System.err.println("mpdemo: " + e.getMessage());
@@ -706,6 +723,15 @@ public final class Pool implements AutoCloseable {
      *              replacements the one that serves fastest ({@link Spawner#WORKER_FLAGS})
      */
     private void spawnWorker(boolean first) {
+        lock.lock();
+        try {
+            if (noMoreWorkers()) { // e.g. shutdown() came, and the work ran out, while this start waited its turn
+                startDone();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
         String name = (mainClass != null ? "ForkPoolWorker-" : "SpawnPoolWorker-") + WORKER_NAMES.incrementAndGet();
         WorkerHandle w;
         try {
@@ -717,8 +743,8 @@ public final class Pool implements AutoCloseable {
             w = new WorkerHandle(name, process);
             lock.lock();
             try {
-                if (startingNow > 0) startingNow--;
-                if (state == State.TERMINATE) {
+                startDone();
+                if (noMoreWorkers()) { // not booted yet: nothing of it to wait for
                     process.destroyForcibly();
                     return;
                 }
@@ -730,12 +756,23 @@ public final class Pool implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.lock();
             try {
-                if (startingNow > 0) startingNow--;
+                startDone();
             } finally {
                 lock.unlock();
             }
             throw e;
         }
+    }
+
+    /** Whether the pool will never need another worker (called with the lock held). */
+    private boolean noMoreWorkers() {
+        return state == State.TERMINATE || (state == State.CLOSE && pending.isEmpty());
+    }
+
+    /** A start counted in {@link #startingNow} is over (called with the lock held): join() may be waiting for it. */
+    private void startDone() {
+        if (startingNow > 0) startingNow--;
+        workersChanged.signalAll();
     }
 
     // ---- events from workers -------------------------------------------------------------------------------
