@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link Aux}), which must agree with the score.
  *
  * <p>Children are started with the runtime's own child flags (Spawner): lazy compilation for start-up
- * ({@code -XX:CompileThresholdScaling=10}), except for the runtime's shared-memory classes and the Process's own
- * function, compiled ten times sooner; C1 only for Process children. That is what a user's child gets, so it is
+ * ({@code -XX:CompileThresholdScaling=10}), except for the runtime's shared-memory classes, compiled ten times
+ * sooner, and the Process's own function, whose loops are compiled a thousand times sooner; C1 only for Process
+ * children. That is what a user's child gets, so it is
  * what is measured: a child's first tens of thousands of iterations are its warm-up, and they are inside the
  * timing, as they are for the user.
  *

@@ -58,10 +58,10 @@ public class Process {
         Class<?> mainClass = method.forks() ? Fork.caller() : null;
         byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
                 mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-        // the function a Process runs is its hot code by definition: compiled early, like the runtime's hot paths
+        // the function a Process runs is its hot code by definition: its loops are compiled early
         List<String> flags = new ArrayList<>(Spawner.PROCESS_FLAGS);
         String function = Functions.methodPattern(target);
-        if (function != null) flags.add(Spawner.earlyCompile(function));
+        if (function != null) flags.add(Spawner.earlyCompile(function, Spawner.EARLIER));
         java.lang.Process child = Spawner.start(flags, ChildMain.class.getName());
         Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
         LineSink out = new LineSink(() -> System.out);
