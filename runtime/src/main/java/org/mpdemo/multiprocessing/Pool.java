@@ -445,6 +445,21 @@ public final class Pool implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code n} workers are in the pool, at most {@code timeout}; whether they are (tests). */
+    boolean awaitWorkers(int n, long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (workers.size() < n) {
+                if (nanos <= 0) return false;
+                nanos = workersChanged.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many workers the pool keeps. */
     public int processes() {
         return processes;

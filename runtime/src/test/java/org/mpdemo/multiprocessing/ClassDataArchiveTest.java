@@ -12,8 +12,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,11 +158,14 @@ class ClassDataArchiveTest {
         }
     }
 
+    /** Waits for the trainer's archive (or its failure marker) to appear: on the directory's events, bounded. */
     private static Path awaitArchive(Path cds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(cds)) {
-                try (Stream<Path> files = Files.list(cds)) {
+        Files.createDirectories(cds);
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            cds.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                try (Stream<Path> files = Files.list(cds)) { // after registering: nothing created is missed
                     List<Path> found = files.filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".failed"))
                             .collect(Collectors.toList());
                     if (!found.isEmpty()) {
@@ -168,10 +175,15 @@ class ClassDataArchiveTest {
                         return first;
                     }
                 }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new AssertionError("no archive after 90 s in " + cds);
+                WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("no archive after 90 s in " + cds);
     }
 
     private static String read(Path file) {

@@ -80,8 +80,7 @@ class PoolTest {
             AsyncResult<Integer> first = four.applyAsync(PoolTest::square, 3); // long before the worker is ready
             assertEquals(1, four.workerPids().size(), "workers starting before the first one is ready");
             assertEquals(9, first.get(30, TimeUnit.SECONDS));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (four.workerPids().size() < 4 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertTrue(four.awaitWorkers(4, 30, TimeUnit.SECONDS), "the other three start after the first result");
             assertEquals(4, four.workerPids().size());
             assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49), four.map(PoolTest::square, range(8), 1));
         }
