@@ -55,7 +55,7 @@ abstract class SemLock implements Serializable {
         // an RLock too: if this thread held it already, its value would be 0 and tryDown would fail
         if (state.tryDown()) {
             state.own(Owner.current());
-            if (traced && Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+            trace(traced, "acquire");
             return true;
         }
         return acquire(true, -1, traced);
@@ -87,13 +87,18 @@ abstract class SemLock implements Serializable {
         if (!state.tryDown()) {
             long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
             if (nanos == 0) return false;
-            // guarded: otherwise the arguments (type name, varargs array) are built on every call
-            if (trace && Trace.enabled()) Trace.event("acquire-wait", "obj", id, "kind", getClass().getSimpleName());
+            trace(trace, "acquire-wait");
             if (!state.downSlowly(nanos)) return false;
         }
         state.own(me);
-        if (trace && Trace.enabled()) Trace.event("acquire", "obj", id, "kind", getClass().getSimpleName());
+        trace(trace, "acquire");
         return true;
+    }
+
+    /** Records {@code event} for this primitive when {@code on} and tracing is enabled. */
+    private void trace(boolean on, String event) {
+        // guarded: otherwise the arguments (type name, varargs array) are built on every call
+        if (on && Trace.enabled()) Trace.event(event, "obj", id, "kind", getClass().getSimpleName());
     }
 
     /** Releases one level; see each type for who may release. */
@@ -113,7 +118,7 @@ abstract class SemLock implements Serializable {
         } else if (maxvalue != SEM_VALUE_MAX && state.value() >= maxvalue) {
             throw new IllegalStateException("semaphore or lock released too many times");
         }
-        if (trace && Trace.enabled()) Trace.event("release", "obj", id, "kind", getClass().getSimpleName());
+        trace(trace, "release");
         state.disown();
         // the check above is advisory (two releasers can both pass it); the bounded CAS in up() is the guarantee
         if (!state.up(maxvalue)) throw new IllegalStateException("semaphore or lock released too many times");
