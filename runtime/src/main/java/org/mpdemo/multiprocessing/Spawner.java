@@ -92,10 +92,40 @@ final class Spawner {
     static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
 
     /**
-     * Added for pool workers: Serial, whatever the JDK. They run many tasks, and G1 made mapTiny ~20% slower
-     * (12.1 vs 15.0 ms, JDK 17) for the ~8 ms it saves at start.
+     * Added for every pool worker: what a task runs once per call to a manager or once per task — the runtime's
+     * own code, a socket's read and write, the buffers, locks and thread-locals they use, the result's way back —
+     * compiled after ~20 calls (C1) and ~500 (C2), where the lazy default ({@code CompileThresholdScaling=10})
+     * waits for ~2 000 and ~50 000: a worker runs a task only a few thousand times in a typical run, so that path
+     * stayed interpreted. Four workers woken by a manager Condition's notify-all, all on one CPU: ~400 -> ~270 us
+     * (JMH, alternating A/B). Little of it runs while a worker starts (16 small C1 compiles, no change measured in
+     * a Pool(4)'s first result); {@code java.nio}'s buffers, which start-up uses, keep the 200-call threshold.
+     */
+    static final List<String> TASK_PATHS = List.of(
+            earlyCompile("org/mpdemo/multiprocessing/*.*", EARLIER),
+            earlyCompile("sun/nio/ch/*.*", EARLIER),
+            earlyCompile("java/nio/channels/spi/*.*", EARLIER),
+            earlyCompile("java/util/concurrent/locks/*.*", EARLIER),
+            earlyCompile("java/lang/ThreadLocal*.*", EARLIER),
+            earlyCompile("java/lang/Thread.blockedOn", EARLIER),
+            earlyCompile("java/lang/System$2.blockedOn", EARLIER),
+            earlyCompile("java/io/PrintStream.*", EARLIER),
+            earlyCompile("java/io/BufferedOutputStream.*", EARLIER),
+            earlyCompile("java/io/FileOutputStream.*", EARLIER),
+            earlyCompile("java/util/ArrayList*.*", EARLIER),
+            earlyCompile("java/nio/*.*", EARLY));
+
+    /**
+     * Added for pool workers but the first: Serial, whatever the JDK. They run many tasks, and G1 made mapTiny
+     * ~20% slower (12.1 vs 15.0 ms, JDK 17) for the ~8 ms it saves at start.
      */
     static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
+
+    /** The flags of a pool worker but the first: {@link #WORKER_FLAGS} and {@link #TASK_PATHS}. */
+    static List<String> workerFlags() {
+        List<String> flags = new ArrayList<>(WORKER_FLAGS);
+        flags.addAll(TASK_PATHS);
+        return flags;
+    }
 
     /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
     static final String JVM_ARGS = "mpdemo.child.jvmArgs";

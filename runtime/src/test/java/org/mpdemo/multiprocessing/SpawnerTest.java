@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Child flags: one collector per child; Serial for pool workers after the first. */
+/** Child flags: one collector per child; Serial for pool workers after the first; every worker's task path early. */
 @org.junit.jupiter.api.Timeout(60)
 class SpawnerTest {
     static String gcOfThisProcess() {
@@ -39,6 +39,24 @@ class SpawnerTest {
             assertFalse(first.split(" ")[0].equals(second.split(" ")[0]), "a new worker: " + first + ", " + second);
             assertEquals(Spawner.START_GC.equals("-XX:+UseG1GC") ? "G1" : "other", first.split(" ")[1]);
             assertEquals("other", second.split(" ")[1], "Serial after the first");
+        }
+    }
+
+    static List<String> jvmArguments() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    @Test
+    void everyWorkerCompilesItsTaskPathEarly() {
+        String runtime = Spawner.earlyCompile("org/mpdemo/multiprocessing/*.*", Spawner.EARLIER);
+        String sockets = Spawner.earlyCompile("sun/nio/ch/*.*", Spawner.EARLIER);
+        try (Pool pool = Pool.builder().processes(1).maxtasksperchild(1).build()) {
+            for (int worker = 0; worker < 2; worker++) { // the first worker, then its replacement
+                List<String> arguments = pool.apply(SpawnerTest::jvmArguments);
+                assertTrue(arguments.contains(runtime) && arguments.contains(sockets), arguments.toString());
+                // quiet first: HotSpot would print every later command on the worker's stdout, its channel
+                assertTrue(arguments.indexOf("-XX:CompileCommand=quiet") < arguments.indexOf(runtime));
+            }
         }
     }
 }
