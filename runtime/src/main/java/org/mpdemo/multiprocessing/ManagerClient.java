@@ -29,11 +29,24 @@ final class ManagerClient {
     private ManagerClient() {
     }
 
+    /**
+     * The endpoints of this process's own authkey, by address: every proxy a task receives is a new object that
+     * looks its endpoint up once, and this spares that lookup the key's fingerprint (an HMAC).
+     */
+    private static final Map<ManagerAddress, Endpoint> OWN_KEY = new ConcurrentHashMap<>();
+
     /** The endpoint for a manager; {@code key} {@code null} means this process's authkey. */
     static Endpoint endpoint(ManagerAddress address, long pid, byte[] key) {
+        if (key == null) {
+            Endpoint e = OWN_KEY.get(address);
+            if (e != null && e.pid == pid && !e.gone) return e;
+        }
         byte[] k = key != null ? key : AuthKey.processKey();
         String fingerprint = AuthKey.hex(AuthKey.hmac(k, address.toString().getBytes(StandardCharsets.UTF_8)));
-        return ENDPOINTS.computeIfAbsent(address + "#" + pid + "#" + fingerprint, x -> new Endpoint(address, pid, k));
+        Endpoint e = ENDPOINTS.computeIfAbsent(address + "#" + pid + "#" + fingerprint,
+                x -> new Endpoint(address, pid, k));
+        if (key == null) OWN_KEY.put(address, e);
+        return e;
     }
 
     /** Connects to the manager at {@code address} once, to learn its pid (and that the keys match). */
@@ -154,6 +167,7 @@ final class ManagerClient {
         void markGone() {
             gone = true;
             ENDPOINTS.values().remove(this); // proxies holding it fail at once; its buffers can be collected
+            OWN_KEY.values().remove(this);
             for (Connection c : all) drop(c);
         }
 
