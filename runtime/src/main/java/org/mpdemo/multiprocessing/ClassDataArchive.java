@@ -232,7 +232,10 @@ final class ClassDataArchive {
         }
     }
 
-    /** The training task, in the worker: loads the runtime's classes, so that the archive holds them all. */
+    /**
+     * The training task, in the worker: loads the runtime's classes, so that the archive holds them all, and the
+     * JDK classes a manager server needs to start.
+     */
     static int exercise() throws IOException {
         int loaded = 0;
         ClassLoader loader = ClassDataArchive.class.getClassLoader();
@@ -256,6 +259,11 @@ final class ClassDataArchive {
                     // not needed then
                 }
             }
+        }
+        try {
+            ManagerServer.exerciseForArchive();
+        } catch (IOException | RuntimeException e) {
+            // an archive without them is still worth having
         }
         return loaded;
     }

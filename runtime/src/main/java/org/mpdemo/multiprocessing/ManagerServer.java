@@ -152,6 +152,26 @@ final class ManagerServer {
         }
     }
 
+    /**
+     * For the class-data archive's trainer ({@link ClassDataArchive#exercise}): loads, in the trainer's worker, the
+     * JDK classes a server loads before it is ready — the security providers, the Unix-domain socket classes, a
+     * listening socket's — so that the archive every child maps holds them too (~140 classes a server would
+     * otherwise parse from the JDK's modules image).
+     */
+    static void exerciseForArchive() throws IOException {
+        new WarmUp(false).run();
+        new WarmUp(true).run();
+        Path dir = Files.createTempDirectory("mpdemo-cds-training-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path socket = dir.resolve(SOCKET_NAME);
+        try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listening.bind(UnixDomainSocketAddress.of(socket), 1);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     private final class ParentWatch implements Runnable {
         @Override
         public void run() {

@@ -98,6 +98,16 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void theTrainingLoadsWhatAManagerServerStartsWithAndLeavesNothingBehind() throws Exception {
+        Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
+        ManagerServer.exerciseForArchive();
+        try (Stream<Path> left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("mpdemo-cds-training-"))
+                    .collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void anUnwritableCacheMeansNoArchiveAndNoComplaint() throws Exception {
         Path home = Files.writeString(tmp.resolve("home-is-a-file"), ""); // ~/.cache cannot be made
         assertEquals("49\n", run(home));
