@@ -467,8 +467,9 @@ def main(argv):
             return 2
         d = args[0]
         rows = build_rows(d)
-        meta = ["Pinned rows: JMH and the CPython script both ran under `taskset -c 0` (children inherit the "
-                "affinity); unpinned rows used both CPUs. Targets are those of issues 2, 3 and 4."]
+        meta = ["Pinned rows: JMH's benchmark JVM and the CPython script both ran under `taskset -c 0` (children "
+                "inherit the affinity; JMH's host JVM ran on CPU 1); unpinned rows used both CPUs. Targets are "
+                "those of issues 2, 3 and 4."]
         affinity = []
         for name, r in _python(os.path.join(d, "py-pinned.jsonl")).items():
             if r.get("affinity") != [0]:

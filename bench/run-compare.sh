@@ -11,8 +11,10 @@
 # Measurement rules (see bench/RESULTS.md):
 # - A hand-off between two processes is several times faster on this 2-core machine when both share a CPU, so
 #   every hand-off benchmark — round trips, wake-ups, contended locks, the queue, the manager's proxies — runs
-#   with both sides pinned alike: `taskset -c 0` for the JMH run and for the CPython run; children inherit the
-#   affinity. Some are run unpinned as well, for information.
+#   with both sides pinned alike: `taskset -c 0` for the JMH benchmark JVM (through bench/pinned-java) and for
+#   the CPython run; children inherit the affinity. JMH's host JVM is harness, not a side of any hand-off: it
+#   runs on CPU 1, where its result handling and JIT work cannot take turns with the measured processes. Some
+#   are run unpinned as well, for information.
 # - Start-up benchmarks and the map benchmarks run unpinned: they use both cores.
 # - Before each phase the script waits for the machine to be idle (≤ 15 % busy for 3 s; at most 60 s per phase
 #   and 150 s in all, so that a busy machine cannot stretch the run much), and says when it was not. Meanwhile a
@@ -102,10 +104,12 @@ jmh "$OUT/jmh-unpinned.json" "$JAVA" -jar "$JAR" \
   "${jmh_opts[@]}"
 
 echo "== JMH, pinned (taskset -c 0): PoolBench (applyRoundTrip, mapChunk1), SyncBench, QueueBench, ManagerBench"
+echo "   (the benchmark JVM and its children on CPU 0 through bench/pinned-java; JMH's host JVM on CPU 1)"
 quiet jmh-pinned
-jmh "$OUT/jmh-pinned.json" taskset -c 0 "$JAVA" -jar "$JAR" \
+export PINNED_JAVA; PINNED_JAVA=$(command -v "$JAVA")
+jmh "$OUT/jmh-pinned.json" taskset -c 1 "$JAVA" -jar "$JAR" \
   'PoolBench\.(applyRoundTrip|mapChunk1)$|SyncBench\.|QueueBench\.throughput$|ManagerBench\.(lockRoundTrip|semaphoreContended4Workers|conditionNotifyAll)$' \
-  -jvmArgsAppend "-Dbench.aux=$OUT/aux-pinned" "${jmh_opts[@]}"
+  -jvm "$here/pinned-java" -jvmArgsAppend "-Dbench.aux=$OUT/aux-pinned" "${jmh_opts[@]}"
 
 echo "== JMH, unpinned, for information: SyncBench (contended, value lock, wake-up), QueueBench"
 quiet jmh-unpinned-info

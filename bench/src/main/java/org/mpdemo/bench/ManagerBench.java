@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Round trips run inside pool workers — where the tutorials use proxies — so each benchmark invocation asks a
  * worker to run a loop and divides by the loop's length ({@link OperationsPerInvocation}); the pool's own
- * round trip is amortized over thousands of manager calls. For the single-CPU figure, run JMH under
- * {@code taskset -c 0}: the manager and the worker then share one CPU, as in the CPython comparison.
+ * round trip is amortized over thousands of manager calls. For the single-CPU figure, run the benchmark JVM
+ * under {@code taskset -c 0} ({@code -jvm bench/pinned-java}): the manager and the workers then share one CPU,
+ * as in the CPython comparison.
  */
 @Fork(1)
 @State(Scope.Benchmark)
@@ -153,13 +154,15 @@ public class ManagerBench {
 
     /**
      * notify_all and the release of the lock, until all four waiters have woken, taken the lock in turn, and
-     * reported. Warm-up is long on purpose: the wake-up path runs four times per invocation, and interpreted it
-     * is three times slower.
+     * reported. Warm-up is long on purpose: each invocation is one short shot, and the parent's JIT (and JMH's)
+     * was still compiling after 300 of them, on the CPU the shots run on; with 1 000 the median settles (runs of
+     * one build agreed within ~10%, where after 300 they spread from 570 to 830 us). The median of 1 000 shots is
+     * reported, as CPython's script reports the median of its 50.
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
-    @Warmup(iterations = 300)
-    @Measurement(iterations = 200)
+    @Warmup(iterations = 1000)
+    @Measurement(iterations = 1000)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public List<Long> conditionNotifyAll(Waiters waiters) {
         try {
