@@ -53,7 +53,7 @@ public final class Manager implements AutoCloseable {
             throw new IllegalArgumentException("a manager listens on a Unix-domain socket or a TCP address, not "
                     + listen);
         }
-        java.lang.Process child = Spawner.start(ManagerServer.class.getName());
+        java.lang.Process child = Spawner.start(Spawner.MANAGER_FLAGS, ManagerServer.class.getName());
         Thread warm = warmUp(tcp);
         String ready;
         try {

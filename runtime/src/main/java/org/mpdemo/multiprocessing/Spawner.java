@@ -46,6 +46,15 @@ final class Spawner {
     static final List<String> PROCESS_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
     /**
+     * Added for a manager's server: C1 only as well. A manager's start is on its user's critical path, and a JVM
+     * without C2 is ready sooner (no C2 compiler thread to set up beside the server's own start-up threads on two
+     * cores): start to ready 54/55/52 -> 49/49/51 ms, alternating runs. What it serves is mostly system calls:
+     * a pool worker's lock round trip 20.1 -> 21.7 us, four workers on a Semaphore(2) 38.5 -> 36.5 k ops/s,
+     * notify-all to four workers 241 -> 230 us (JMH, pinned, two runs each).
+     */
+    static final List<String> MANAGER_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
      * Compiled ten times sooner than the rest: the runtime's shared-memory paths (locks, values, arrays, the
      * queue). With compilation made lazy for start-up's sake ({@code CompileThresholdScaling=10} above), a child
      * taking a lock in a loop would otherwise run those paths interpreted for its first tens of thousands of
@@ -127,6 +136,37 @@ final class Spawner {
         return flags;
     }
 
+    private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
+    /**
+     * Names, for every child, the socket provider the JDK picks when nobody configured another: without the name,
+     * a JVM's first socket searches the modules and every jar on the class path for a provider service, ~9 ms on
+     * a manager server's way to ready (and on a worker's first proxy call). Given only when this program names
+     * none, and when the platform's provider is public with a public constructor, as the property requires
+     * (Linux's epoll, macOS's kqueue, JDK 17 to 25). The jars are not searched here either — that would cost a
+     * program's first child the same ~6 ms — so a provider a jar declares is not seen by children: name it with
+     * {@code -Dmpdemo.child.jvmArgs=-Djava.nio.channels.spi.SelectorProvider=...}, which comes later and wins.
+     */
+    static final List<String> SOCKET_PROVIDER = socketProvider();
+
+    private static List<String> socketProvider() {
+        String os = System.getProperty("os.name", "");
+        String name = os.startsWith("Linux") ? "sun.nio.ch.EPollSelectorProvider"
+                : os.startsWith("Mac") ? "sun.nio.ch.KQueueSelectorProvider" : null;
+        if (name == null || System.getProperty(SELECTOR_PROVIDER) != null) return List.of();
+        try {
+            Class<?> provider = Class.forName(name, false, null);
+            if (!java.nio.channels.spi.SelectorProvider.class.isAssignableFrom(provider)
+                    || !java.lang.reflect.Modifier.isPublic(provider.getModifiers())) {
+                return List.of();
+            }
+            provider.getConstructor();
+            return List.of("-D" + SELECTOR_PROVIDER + "=" + name);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
     static final String JVM_ARGS = "mpdemo.child.jvmArgs";
 
@@ -143,6 +183,7 @@ final class Spawner {
         boolean gcChosen = choosesGc(extra); // the JVM refuses to start with two collectors
         if (!gcChosen && !choosesGc(roleFlags)) command.add(START_GC);
         command.addAll(HOT_PATHS);
+        command.addAll(SOCKET_PROVIDER);
         for (String flag : roleFlags) if (!(gcChosen && isGcChoice(flag))) command.add(flag);
         command.addAll(extra);
         // neither compile flags (HOT_PATHS, the role's) nor the collector matter to a dynamic archive (one made

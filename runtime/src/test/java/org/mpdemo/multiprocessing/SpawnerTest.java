@@ -59,4 +59,20 @@ class SpawnerTest {
             }
         }
     }
+
+    static String socketProvider() throws java.io.IOException {
+        java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+        return java.nio.channels.spi.SelectorProvider.provider().getClass().getName();
+    }
+
+    @Test
+    void childrenAreToldTheSocketProviderTheJdkWouldPick() throws Exception {
+        String here = socketProvider();
+        if (!Spawner.SOCKET_PROVIDER.isEmpty()) {
+            assertEquals(List.of("-Djava.nio.channels.spi.SelectorProvider=" + here), Spawner.SOCKET_PROVIDER);
+        }
+        try (Pool pool = new Pool(1)) {
+            assertEquals(here, pool.apply(SpawnerTest::socketProvider));
+        }
+    }
 }
