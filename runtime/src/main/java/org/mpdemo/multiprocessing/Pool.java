@@ -735,8 +735,8 @@ public final class Pool implements AutoCloseable {
     /**
      * @param first the pool's first worker, alone on the way to the first result: it gets the collector that
      *              starts fastest ({@link Spawner#START_GC}); the others, started once it has served, and
-     *              replacements the one that serves fastest ({@link Spawner#workerFlags()}); all of them compile
-     *              their task path early ({@link Spawner#TASK_PATHS})
+     *              replacements the one that serves fastest and compiles its task path early
+     *              ({@link Spawner#workerFlags()})
      */
     private void spawnWorker(boolean first) {
         lock.lock();
@@ -754,7 +754,7 @@ public final class Pool implements AutoCloseable {
             // under fork, each worker gets the globals as they are when it starts, as a forked one would
             byte[] boot = new Boot(Boot.Role.POOL_WORKER, name, initializer, initargs,
                     mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
-            java.lang.Process process = Spawner.start(first ? Spawner.TASK_PATHS : Spawner.workerFlags(),
+            java.lang.Process process = Spawner.start(first ? Spawner.HOT_PATHS : Spawner.workerFlags(),
                     ChildMain.class.getName());
             w = new WorkerHandle(name, process);
             lock.lock();

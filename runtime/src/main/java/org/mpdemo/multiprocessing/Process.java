@@ -59,7 +59,8 @@ public class Process {
         byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
                 mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
         // the function a Process runs is its hot code by definition: its loops are compiled early
-        List<String> flags = new ArrayList<>(Spawner.PROCESS_FLAGS);
+        List<String> flags = new ArrayList<>(Spawner.HOT_PATHS);
+        flags.addAll(Spawner.PROCESS_FLAGS);
         String function = Functions.methodPattern(target);
         if (function != null) flags.add(Spawner.earlyCompile(function, Spawner.EARLIER));
         java.lang.Process child = Spawner.start(flags, ChildMain.class.getName());

@@ -60,7 +60,8 @@ final class Spawner {
      * taking a lock in a loop would otherwise run those paths interpreted for its first tens of thousands of
      * iterations: with two children pinned to one CPU, 200 000 Value increments under get_lock() took 1.5x as long.
      * They run once or not at all during start-up, so start-up does not pay for it. ({@code quiet}: HotSpot
-     * would print each command, and a child's stdout is the channel.)
+     * would print each command, and a child's stdout is the channel.) For {@link Process} children and a pool's
+     * first worker; the other workers' {@link #TASK_PATHS} cover the whole runtime.
      */
     static final List<String> HOT_PATHS = compileEarly("SemLock", "SemState", "SharedMemory", "Value", "Array",
             "CType", "Condition", "Queue");
@@ -101,15 +102,19 @@ final class Spawner {
     static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
 
     /**
-     * Added for every pool worker: what a task runs once per call to a manager or once per task — the runtime's
-     * own code, a socket's read and write, the buffers, locks and thread-locals they use, the result's way back —
-     * compiled after ~20 calls (C1) and ~500 (C2), where the lazy default ({@code CompileThresholdScaling=10})
-     * waits for ~2 000 and ~50 000: a worker runs a task only a few thousand times in a typical run, so that path
-     * stayed interpreted. Four workers woken by a manager Condition's notify-all, all on one CPU: ~400 -> ~270 us
-     * (JMH, alternating A/B). Little of it runs while a worker starts (16 small C1 compiles, no change measured in
-     * a Pool(4)'s first result); {@code java.nio}'s buffers, which start-up uses, keep the 200-call threshold.
+     * Added for pool workers but the first: what a task runs once per call to a manager or once per task — the
+     * runtime's own code, a socket's read and write, the buffers, locks and thread-locals they use, the result's
+     * way back — compiled after ~20 calls (C1) and ~500 (C2), where the lazy default
+     * ({@code CompileThresholdScaling=10}) waits for ~2 000 and ~50 000: a worker runs a task only a few thousand
+     * times in a typical run, so that path stayed interpreted. Four workers woken by a manager Condition's
+     * notify-all, all on one CPU: ~400 -> ~240 us (JMH, alternating A/B); ~280 us when, as here, the first
+     * worker goes without. The first worker is on the way to the pool's first result, and these patterns cost
+     * its start ~2 ms (46.5 -> 48.5 ms to a Pool(4)'s first result, six alternating runs; about the same with
+     * every scale at 0.1, so it is HotSpot matching methods against the patterns, not compiling): it keeps
+     * {@link #HOT_PATHS}.
      */
     static final List<String> TASK_PATHS = List.of(
+            "-XX:CompileCommand=quiet",
             earlyCompile("org/mpdemo/multiprocessing/*.*", EARLIER),
             earlyCompile("sun/nio/ch/*.*", EARLIER),
             earlyCompile("java/nio/channels/spi/*.*", EARLIER),
@@ -182,11 +187,10 @@ final class Spawner {
         command.addAll(CHILD_FLAGS);
         boolean gcChosen = choosesGc(extra); // the JVM refuses to start with two collectors
         if (!gcChosen && !choosesGc(roleFlags)) command.add(START_GC);
-        command.addAll(HOT_PATHS);
         command.addAll(SOCKET_PROVIDER);
         for (String flag : roleFlags) if (!(gcChosen && isGcChoice(flag))) command.add(flag);
         command.addAll(extra);
-        // neither compile flags (HOT_PATHS, the role's) nor the collector matter to a dynamic archive (one made
+        // neither compile flags (the role's) nor the collector matter to a dynamic archive (one made
         // with Serial loads with G1 and -Xshare:on): Process children share the workers'
         command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
