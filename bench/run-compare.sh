@@ -95,7 +95,7 @@ started=$(date)
 echo "== $started ($(date -u '+%Y-%m-%d %H:%M:%S UTC')), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1), $("$PYTHON" --version)"
 echo "== output in $OUT"
 echo "== hand-offs (round trips, wake-ups, contended locks, queue, manager proxies) run with both sides pinned"
-echo "   alike: 'taskset -c 0' for JMH and for CPython; children inherit the affinity"
+echo "   alike: 'taskset -c 0' for JMH's benchmark JVM and for CPython; children inherit the affinity"
 
 echo "== JMH, unpinned: PoolBench (startup, map*, applyRoundTrip), ProcessBench.startJoin, ManagerBench.startup"
 quiet jmh-unpinned
