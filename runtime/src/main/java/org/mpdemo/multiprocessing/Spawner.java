@@ -74,9 +74,12 @@ final class Spawner {
      */
     static final String EARLIER = "0.01";
 
+    /** Before any other compile command: HotSpot would print each one on the child's stdout, its channel. */
+    static final String QUIET_COMMANDS = "-XX:CompileCommand=quiet";
+
     private static List<String> compileEarly(String... classes) {
         List<String> flags = new ArrayList<>();
-        flags.add("-XX:CompileCommand=quiet");
+        flags.add(QUIET_COMMANDS);
         String pkg = Spawner.class.getPackageName().replace('.', '/');
         for (String c : classes) flags.add(earlyCompile(pkg + "/" + c + ".*"));
         return List.copyOf(flags);
@@ -114,7 +117,7 @@ final class Spawner {
      * {@link #HOT_PATHS}.
      */
     static final List<String> TASK_PATHS = List.of(
-            "-XX:CompileCommand=quiet",
+            QUIET_COMMANDS,
             earlyCompile("org/mpdemo/multiprocessing/*.*", EARLIER),
             earlyCompile("sun/nio/ch/*.*", EARLIER),
             earlyCompile("java/nio/channels/spi/*.*", EARLIER),

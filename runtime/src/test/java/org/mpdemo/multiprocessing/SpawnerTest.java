@@ -57,7 +57,7 @@ class SpawnerTest {
             List<String> replacement = pool.apply(SpawnerTest::jvmArguments);
             assertTrue(replacement.contains(runtime) && replacement.contains(sockets), replacement.toString());
             // quiet first: HotSpot would print every later command on the worker's stdout, its channel
-            assertTrue(replacement.indexOf("-XX:CompileCommand=quiet") < replacement.indexOf(runtime));
+            assertTrue(replacement.indexOf(Spawner.QUIET_COMMANDS) < replacement.indexOf(runtime));
         }
     }
 
