@@ -107,7 +107,8 @@ echo "== JMH, pinned (taskset -c 0): PoolBench (applyRoundTrip, mapChunk1), Sync
 echo "   (the benchmark JVM and its children on CPU 0 through bench/pinned-java; JMH's host JVM on CPU 1)"
 quiet jmh-pinned
 export PINNED_JAVA; PINNED_JAVA=$(command -v "$JAVA")
-jmh "$OUT/jmh-pinned.json" taskset -c 1 "$JAVA" -jar "$JAR" \
+host_cpu=(); [ "$(nproc)" -ge 2 ] && host_cpu=(taskset -c 1)   # with one CPU there is nowhere else to put it
+jmh "$OUT/jmh-pinned.json" "${host_cpu[@]}" "$JAVA" -jar "$JAR" \
   'PoolBench\.(applyRoundTrip|mapChunk1)$|SyncBench\.|QueueBench\.throughput$|ManagerBench\.(lockRoundTrip|semaphoreContended4Workers|conditionNotifyAll)$' \
   -jvm "$here/pinned-java" -jvmArgsAppend "-Dbench.aux=$OUT/aux-pinned" "${jmh_opts[@]}"
 
