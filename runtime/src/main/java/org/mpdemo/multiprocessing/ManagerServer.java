@@ -161,11 +161,10 @@ final class ManagerServer {
     static void exerciseForArchive() throws IOException {
         new WarmUp(false).run();
         new WarmUp(true).run();
-        Path dir = Files.createTempDirectory("mpdemo-cds-training-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = Files.createTempDirectory("mpdemo-cds-training-", ownerOnly());
         Path socket = dir.resolve(SOCKET_NAME);
-        try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            listening.bind(UnixDomainSocketAddress.of(socket), 1);
+        try {
+            bindUnix(socket, 1).close();
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
@@ -193,13 +192,28 @@ final class ManagerServer {
     private String listenUnix(Path base) throws IOException {
         String name = new StringBuilder(DIRECTORY_PREFIX).append(pid).append('-')
                 .append(AuthKey.hex(AuthKey.random(6))).toString();
-        directory = Files.createDirectory(base.resolve(name),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        directory = Files.createDirectory(base.resolve(name), ownerOnly());
         Runtime.getRuntime().addShutdownHook(new Thread(new Cleanup(), "manager-cleanup"));
         Path socket = directory.resolve(SOCKET_NAME);
-        listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        listener.bind(UnixDomainSocketAddress.of(socket), 128);
+        listener = bindUnix(socket, 128);
         return new StringBuilder("READY ").append(pid).append(" unix ").append(socket).toString();
+    }
+
+    /** Mode 0700, for a server's directory: only this user may reach the socket inside. */
+    private static java.nio.file.attribute.FileAttribute<?> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** A Unix-domain socket listening at {@code socket}. */
+    private static ServerSocketChannel bindUnix(Path socket, int backlog) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.bind(UnixDomainSocketAddress.of(socket), backlog);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
     }
 
     private final class Cleanup implements Runnable {
