@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * Compares sets of child JVM flags side by side (bench/RESULTS.md, "Start-up flags"). On a shared 2-core machine

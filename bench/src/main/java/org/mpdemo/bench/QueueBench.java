@@ -1,9 +1,9 @@
 package org.mpdemo.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.mpdemo.multiprocessing.Barrier;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Queue;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Queue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * Start-up broken into phases, for choosing child JVM flags (bench/RESULTS.md, "Start-up flags"). Not a JMH

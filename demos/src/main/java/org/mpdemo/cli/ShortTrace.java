@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mpdemo.multiprocessing.RemoteTraceback;
-import org.mpdemo.multiprocessing.SharingError;
+import org.mpdemo.multiprocessing.errors.RemoteTraceback;
+import org.mpdemo.multiprocessing.errors.SharingError;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * A demo's uncaught error, told the way Python tells it: the calls that led to it, most recent last, then
@@ -24,8 +25,9 @@ import org.mpdemo.multiprocessing.SharingError;
 final class ShortTrace {
     static final String DEMOS = "org.mpdemo.demos.";
     static final String RUNTIME = "org.mpdemo.multiprocessing.";
-    private static final String REDUCTION = RUNTIME + "Reduction";
-    private static final String POOL = RUNTIME + "Pool";
+    private static final String INTERNAL = RUNTIME + "internal.";
+    private static final String REDUCTION = INTERNAL + "reduction.Reduction"; // named: internal, not imported
+    private static final String POOL = Pool.class.getName();
     private static final Pattern SHARED_TYPE = Pattern.compile("^(\\w+) objects should only be shared");
 
     private ShortTrace() {
@@ -152,7 +154,7 @@ final class ShortTrace {
      */
     static boolean isPublicEntryPoint(StackTraceElement frame) {
         Class<?> type = runtimeClass(frame);
-        if (type == null) return false;
+        if (type == null || frame.getClassName().startsWith(INTERNAL)) return false; // public, but no API
         if (!Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers())) return false;
         if (frame.getMethodName().equals("<init>")) {
             for (var constructor : type.getDeclaredConstructors()) {

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.mpdemo.multiprocessing.Multiprocessing;
+import org.mpdemo.multiprocessing.trace.TaskRef;
 
 /**
  * The few Python built-ins the tutorials' programs lean on, made controllable from the command line.
@@ -18,7 +18,7 @@ import org.mpdemo.multiprocessing.Multiprocessing;
 public final class Tutorial {
     private static final ThreadLocal<Stream> STREAM = new ThreadLocal<>();
 
-    private record Stream(Multiprocessing.TaskRef task, SplittableRandom random) {
+    private record Stream(TaskRef task, SplittableRandom random) {
     }
 
     private Tutorial() {
@@ -33,7 +33,7 @@ public final class Tutorial {
     public static double random() {
         String seed = System.getProperty("mpdemo.seed");
         if (seed == null) return ThreadLocalRandom.current().nextDouble();
-        Multiprocessing.TaskRef task = Multiprocessing.currentTask();
+        TaskRef task = TaskRef.current();
         Stream stream = STREAM.get();
         if (stream == null || !java.util.Objects.equals(stream.task(), task)) {
             long key = Long.parseLong(seed);
@@ -60,7 +60,7 @@ public final class Tutorial {
      * scale, until {@code waiters} tasks wait on {@code condition} (at most 60 s). CPython loses the wake-up and
      * hangs when the pause is too short for the tasks to start waiting; a scaled run here never does.
      */
-    public static void pauseBeforeNotify(double seconds, org.mpdemo.multiprocessing.Condition condition,
+    public static void pauseBeforeNotify(double seconds, org.mpdemo.multiprocessing.shared.Condition condition,
                                          int waiters) {
         sleep(seconds);
         waitUntil(() -> condition.waiting() >= waiters, 60);

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpdemo.multiprocessing.Lock;
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.SharingError;
+import org.mpdemo.multiprocessing.errors.SharingError;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Lock;
 
 @Timeout(60)
 class ShortTraceTest {
@@ -75,12 +75,12 @@ class ShortTraceTest {
     void plumbingBetweenShownFramesIsOneLine() {
         var error = new IllegalStateException("Pool not running");
         error.setStackTrace(new StackTraceElement[] {
-            frame("org.mpdemo.multiprocessing.Pool", "checkRunning", 480),
-            frame("org.mpdemo.multiprocessing.Pool", "materialize", 470),
-            frame("org.mpdemo.multiprocessing.Pool", "submitMap", 440),
-            frame("org.mpdemo.multiprocessing.Pool", "starmapAsync", 295),
-            frame("org.mpdemo.multiprocessing.Pool", "starmapAsync", 290),
-            frame("org.mpdemo.multiprocessing.Pool", "starmap", 268),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "checkRunning", 480),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "materialize", 470),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "submitMap", 440),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "starmapAsync", 295),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "starmapAsync", 290),
+            frame("org.mpdemo.multiprocessing.pool.Pool", "starmap", 268),
             frame("org.mpdemo.demos.lock.LockSyncReraise", "main", 39),
             new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
             frame("org.mpdemo.cli.RunCommand", "run", 170)});

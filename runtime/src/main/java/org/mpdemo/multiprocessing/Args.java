@@ -25,7 +25,8 @@ public final class Args {
         return new Three<>(first, second, third);
     }
 
-    static Object[] toArray(Object tuple) {
+    /** The arguments of a {@link Two} or {@link Three}, as the array a function is called with. */
+    public static Object[] toArray(Object tuple) {
         if (tuple instanceof Two<?, ?> t) return new Object[] {t.first(), t.second()};
         if (tuple instanceof Three<?, ?, ?> t) return new Object[] {t.first(), t.second(), t.third()};
         throw new IllegalArgumentException("not an argument tuple: " + tuple);

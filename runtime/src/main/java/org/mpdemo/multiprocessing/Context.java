@@ -1,5 +1,6 @@
 package org.mpdemo.multiprocessing;
 
+
 /**
  * A start method and what starts processes with it (CPython's {@code multiprocessing.get_context(method)}).
  *
@@ -24,16 +25,6 @@ public final class Context {
 
     boolean forks() {
         return FORK.equals(method);
-    }
-
-    /** A pool whose workers start with this method. */
-    public Pool pool(int processes) {
-        return Pool.builder().context(this).processes(processes).build();
-    }
-
-    /** A pool builder whose workers start with this method. */
-    public Pool.Builder poolBuilder() {
-        return Pool.builder().context(this);
     }
 
     public Process process(Task.Run0 target) {

@@ -1,22 +1,18 @@
 package org.mpdemo.multiprocessing;
 
+import org.mpdemo.multiprocessing.internal.launch.CurrentProcess;
+
 /**
  * The module-level functions of Python's {@code multiprocessing}: {@code cpu_count()}, {@code current_process()}.
  */
 public final class Multiprocessing {
-    private static volatile String processName = "MainProcess";
     private static Context defaultContext;
-    private static final ThreadLocal<TaskRef> CURRENT_TASK = new ThreadLocal<>();
 
     private Multiprocessing() {
     }
 
     /** The name and operating-system pid of a process, as {@code current_process()} shows them. */
     public record ProcessInfo(String name, long pid) {
-    }
-
-    /** Which task of which pool job the calling thread is running: job numbers count from 1 in each parent. */
-    public record TaskRef(long job, long index) {
     }
 
     /** The number of CPUs this process may use (Python's {@code os.cpu_count()} on an unrestricted machine). */
@@ -26,12 +22,7 @@ public final class Multiprocessing {
 
     /** This process: {@code MainProcess}, {@code SpawnPoolWorker-3}, {@code Process-1} … */
     public static ProcessInfo currentProcess() {
-        return new ProcessInfo(processName, ProcessHandle.current().pid());
-    }
-
-    /** The pool task the calling thread is running, or {@code null} outside a pool task. */
-    public static TaskRef currentTask() {
-        return CURRENT_TASK.get();
+        return new ProcessInfo(CurrentProcess.name(), ProcessHandle.current().pid());
     }
 
     /**
@@ -65,14 +56,5 @@ public final class Multiprocessing {
     static synchronized Context defaultContext() {
         if (defaultContext == null) defaultContext = Context.of(System.getProperty("mpdemo.startMethod", "spawn"));
         return defaultContext;
-    }
-
-    static void setProcessName(String name) {
-        processName = name;
-    }
-
-    static void setCurrentTask(TaskRef task) {
-        if (task == null) CURRENT_TASK.remove();
-        else CURRENT_TASK.set(task);
     }
 }

@@ -5,6 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.launch.ChildMain;
+import org.mpdemo.multiprocessing.internal.launch.Fork;
+import org.mpdemo.multiprocessing.internal.launch.LineSink;
+import org.mpdemo.multiprocessing.internal.launch.Spawner;
+import org.mpdemo.multiprocessing.internal.reduction.Functions;
+import org.mpdemo.multiprocessing.internal.reduction.Invoker;
+import org.mpdemo.multiprocessing.internal.wire.Boot;
+import org.mpdemo.multiprocessing.internal.wire.Connection;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.trace.Trace;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * A child process running one function (CPython's {@code multiprocessing.Process}); the child is a JVM.
@@ -17,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Process {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final Task.Invoker target;
+    private final Invoker target;
     private final Object[] args;
     private final String name;
     private Context context;
@@ -25,22 +37,22 @@ public class Process {
     private Thread reader;
 
     public Process(Task.Run0 target) {
-        this(Task.of(target), new Object[0]);
+        this(Invoker.of(target), new Object[0]);
     }
 
     public <A> Process(Task.Run1<A> target, A a) {
-        this(Task.of(target), new Object[] {a});
+        this(Invoker.of(target), new Object[] {a});
     }
 
     public <A, B> Process(Task.Run2<A, B> target, A a, B b) {
-        this(Task.of(target), new Object[] {a, b});
+        this(Invoker.of(target), new Object[] {a, b});
     }
 
     public <A, B, C> Process(Task.Run3<A, B, C> target, A a, B b, C c) {
-        this(Task.of(target), new Object[] {a, b, c});
+        this(Invoker.of(target), new Object[] {a, b, c});
     }
 
-    private Process(Task.Invoker target, Object[] args) {
+    private Process(Invoker target, Object[] args) {
         this.target = target;
         this.args = args;
         this.name = "Process-" + NAMES.incrementAndGet();
@@ -99,7 +111,7 @@ public class Process {
         reader.setDaemon(true);
         reader.start();
         process = child;
-        Trace.event("process-start", "name", name, "child", child.pid());
+        Trace.event(TraceEvent.PROCESS_START, "name", name, "child", child.pid());
         return this;
     }
 

@@ -4,13 +4,14 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 
 /**
  * Waits for any process — not only a child — to exit, without sleeping: {@code pidfd_open(2)} gives a descriptor
  * that becomes readable when the process exits (even if nobody reaps it: in a container whose init does not reap
  * orphans, {@link ProcessHandle#onExit()} counts the zombie as alive for ever).
  */
-final class ProcessExit {
+public final class ProcessExit {
     private static final long SYS_PIDFD_OPEN = 434; // the same on x86_64 and aarch64
     private static final short POLLIN = 1;
 
@@ -28,7 +29,7 @@ final class ProcessExit {
     private static native int close(int fd);
 
     /** Returns whether {@code pid} exited within {@code millis} (true at once if it is already gone). */
-    static boolean await(long pid, int millis) {
+    public static boolean await(long pid, int millis) {
         long fd = syscall(SYS_PIDFD_OPEN, pid, 0);
         if (fd < 0) return !SharedMemory.isAlive(pid); // no such process (ESRCH), or an old kernel
         try {

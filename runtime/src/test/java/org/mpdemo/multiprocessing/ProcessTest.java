@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 @Timeout(60)
 class ProcessTest {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /** spawn hands a child only what its classes' initializers make; emulated fork copies the starter's statics. */
 @Timeout(60)
@@ -36,7 +37,7 @@ class StartMethodTest {
     void spawnChildrenSeeOnlyInitializers() {
         counter = 42;
         label = "set in main";
-        try (Pool pool = Multiprocessing.getContext("spawn").pool(1)) {
+        try (Pool pool = Pool.builder().context(Multiprocessing.getContext("spawn")).processes(1).build()) {
             assertEquals("0 initial constant", pool.apply(StartMethodTest::globals));
             assertTrue(pool.apply(StartMethodTest::workerName).startsWith("SpawnPoolWorker-"));
         }
@@ -46,7 +47,7 @@ class StartMethodTest {
     void forkChildrenSeeTheParentsStaticsAsTheyWereAtStart() {
         counter = 42;
         label = "set in main";
-        try (Pool pool = Multiprocessing.getContext("fork").pool(1)) {
+        try (Pool pool = Pool.builder().context(Multiprocessing.getContext("fork")).processes(1).build()) {
             assertEquals("42 set in main constant", pool.apply(StartMethodTest::globals));
             // assigned after the worker started: a forked child would not see it either
             counter = 7;

@@ -2,7 +2,7 @@ package org.mpdemo.demos.basics;
 
 import static org.mpdemo.demos.Tutorial.range;
 
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * A pool maps a function over a list: the cubes of 0 to 9.

@@ -1,7 +1,7 @@
 package org.mpdemo.demos.basics;
 
 import java.util.List;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * Each square is computed in a worker that prints its process id.

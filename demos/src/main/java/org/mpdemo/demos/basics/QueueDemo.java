@@ -4,7 +4,7 @@ import static org.mpdemo.demos.Tutorial.range;
 
 import java.util.List;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Queue;
+import org.mpdemo.multiprocessing.shared.Queue;
 
 /**
  * Two processes put numbers on one Queue: one the squares of 1 to 5, the other their negatives.

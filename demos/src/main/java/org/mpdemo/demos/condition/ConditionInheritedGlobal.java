@@ -8,9 +8,9 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
-import org.mpdemo.multiprocessing.Condition;
 import org.mpdemo.multiprocessing.Multiprocessing;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Condition;
 
 /**
  * The tutorial's fix for the Condition: workers inherit it as a global under {@code fork}.

@@ -8,8 +8,8 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
-import org.mpdemo.multiprocessing.Condition;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Condition;
 
 /**
  * The Condition handed to each worker by the pool's initializer — which the tutorial says fails.

@@ -10,11 +10,10 @@ import static org.mpdemo.demos.Tutorial.waitUntil;
 import static org.mpdemo.demos.Tutorial.workers;
 
 import java.util.concurrent.TimeUnit;
-
-import org.mpdemo.multiprocessing.Condition;
-import org.mpdemo.multiprocessing.Event;
 import org.mpdemo.multiprocessing.Multiprocessing;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Condition;
+import org.mpdemo.multiprocessing.shared.Event;
 
 /**
  * The Condition program without the main program's pause: the notification is sent before anyone waits.

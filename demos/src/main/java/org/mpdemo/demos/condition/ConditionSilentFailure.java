@@ -8,8 +8,8 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
-import org.mpdemo.multiprocessing.Condition;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Condition;
 
 /**
  * A Condition handed to pool tasks as an argument, and nobody looks at the result.

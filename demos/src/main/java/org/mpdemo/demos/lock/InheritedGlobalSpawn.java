@@ -7,9 +7,9 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
-import org.mpdemo.multiprocessing.Lock;
 import org.mpdemo.multiprocessing.Multiprocessing;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Lock;
 
 /**
  * The inherited-global program, started with {@code spawn} instead of {@code fork}.

@@ -7,10 +7,10 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
-import static org.mpdemo.multiprocessing.Pool.errorCallback;
+import static org.mpdemo.multiprocessing.pool.Pool.errorCallback;
 
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.Lock;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Lock;
 
 /**
  * The same mistake, with an error callback to make it visible.

@@ -7,8 +7,8 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.Lock;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Lock;
 
 /**
  * The lock handed to each worker by the pool's initializer.

@@ -8,9 +8,9 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
-import org.mpdemo.multiprocessing.LockProxy;
-import org.mpdemo.multiprocessing.Manager;
-import org.mpdemo.multiprocessing.Pool;
+import org.mpdemo.multiprocessing.managers.LockProxy;
+import org.mpdemo.multiprocessing.managers.Manager;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * The fix: the lock lives in a manager process, and the tasks get a proxy for it.

@@ -8,8 +8,8 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.Lock;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Lock;
 
 /**
  * The same mistake with the synchronous {@code starmap}, which re-raises the error.

@@ -6,10 +6,10 @@ import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
 import java.util.concurrent.BrokenBarrierException;
-import org.mpdemo.multiprocessing.BarrierProxy;
-import org.mpdemo.multiprocessing.Manager;
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.ValueProxy;
+import org.mpdemo.multiprocessing.managers.BarrierProxy;
+import org.mpdemo.multiprocessing.managers.Manager;
+import org.mpdemo.multiprocessing.managers.ValueProxy;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * A manager does not make {@code value = value + 1} atomic.

@@ -4,8 +4,8 @@ import static org.mpdemo.demos.Tutorial.range;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.WorkerDiedError;
+import org.mpdemo.multiprocessing.errors.WorkerDiedError;
+import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * A task kills its own worker process in the middle of a {@code map}.

@@ -1,8 +1,8 @@
 package org.mpdemo.demos.races;
 
-import org.mpdemo.multiprocessing.Barrier;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Value;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * The bank program fixed without a lock: each update is one atomic read-modify-write on the shared memory.

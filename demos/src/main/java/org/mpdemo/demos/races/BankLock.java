@@ -1,9 +1,9 @@
 package org.mpdemo.demos.races;
 
-import org.mpdemo.multiprocessing.Barrier;
-import org.mpdemo.multiprocessing.Lock;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Value;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Lock;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * The bank program with a Lock held around each read-and-write.

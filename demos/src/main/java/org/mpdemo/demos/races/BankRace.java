@@ -1,8 +1,8 @@
 package org.mpdemo.demos.races;
 
-import org.mpdemo.multiprocessing.Barrier;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Value;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * Two processes update one shared balance — one withdraws 1 ten thousand times, the other deposits 1 ten

@@ -3,11 +3,11 @@ package org.mpdemo.demos.races;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
-import org.mpdemo.multiprocessing.Array;
-import org.mpdemo.multiprocessing.Barrier;
-import org.mpdemo.multiprocessing.Lock;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Value;
+import org.mpdemo.multiprocessing.shared.Array;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Lock;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * The Value and Array program with one Lock held around each read-and-write.

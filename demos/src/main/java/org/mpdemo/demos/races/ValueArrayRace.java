@@ -3,10 +3,10 @@ package org.mpdemo.demos.races;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
-import org.mpdemo.multiprocessing.Array;
-import org.mpdemo.multiprocessing.Barrier;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.Value;
+import org.mpdemo.multiprocessing.shared.Array;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * Shared memory without a lock: two processes add 1 a hundred times to one Value, two others add 1 to each

@@ -8,8 +8,8 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
 import org.mpdemo.multiprocessing.Multiprocessing;
-import org.mpdemo.multiprocessing.Pool;
-import org.mpdemo.multiprocessing.Semaphore;
+import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.shared.Semaphore;
 
 /**
  * The tutorial's fix: with the {@code fork} start method, workers inherit the semaphore as a global.

@@ -1,0 +1,490 @@
+package org.mpdemo.multiprocessing.internal.shm;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.shared.Array;
+import org.mpdemo.multiprocessing.shared.Value;
+import org.mpdemo.multiprocessing.trace.Trace;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
+
+/**
+ * A segment of memory shared between processes, and the arena every shared object is carved from.
+ *
+ * <h2>Lifetime: nothing is ever left in {@code /dev/shm}</h2>
+ * A segment is a file created in {@code /dev/shm} (or {@code java.io.tmpdir} where that does not exist), opened,
+ * and <em>unlinked at once</em>, before it is even sized. From then on it has no name: it lives exactly as long as
+ * some process keeps an open descriptor or a mapping of it, and the kernel frees it when the last one goes — after
+ * a normal exit, an exception or a {@code kill -9} alike. (A stale file could only survive a kill between the two
+ * system calls {@code open} and {@code unlink}; {@link #create} also removes such files of dead processes.)
+ *
+ * <h2>Sharing: {@code /proc/<pid>/fd/<n>}</h2>
+ * A process that holds a segment knows its own descriptor number, found by scanning {@code /proc/self/fd}.
+ * A segment serializes — in process-start context only, like every primitive — as its name, size and the
+ * (pid, fd) pairs of processes known to hold it, this process first. The child opens {@code /proc/<pid>/fd/<n>},
+ * which on Linux reopens the unlinked file, maps it, and keeps its own descriptor open, so that it can in turn
+ * hand the segment to its own children even if the creator has exited. Within one process a segment is mapped
+ * once: deserializing the same segment twice yields the same object. Reopening through {@code /proc} needs what
+ * reading another process's descriptors always needs: the same user, and a dumpable process (JVMs are).
+ *
+ * <h2>Arena</h2>
+ * Primitives, {@link Value}s and small {@link Array}s take 64-byte-aligned slots from the current process's arena
+ * segment ({@value #ARENA_SIZE} bytes; a new one when it is full) by bump allocation. Slots are never reused: a
+ * slot may still be in use by another process, and no process can know when the last user is done with it. The
+ * pages of a segment are only allocated by the kernel when touched, and are zero at first.
+ *
+ * <h2>Atomic access</h2>
+ * The accessors name their memory ordering, Agrona style: {@code getIntVolatile}, {@code getIntAcquire},
+ * {@code setIntRelease}, {@code compareAndSetInt}, {@code getAndAddInt}. They go through {@link DirectMemory}
+ * (Unsafe, by address: cheap also before the JIT compiles the caller) where it is silent, else byte-buffer view
+ * {@link VarHandle}s in native byte order. Either way an offset is checked against the mapping, and atomic
+ * access needs an offset aligned to the width.
+ *
+ * <p>Without {@code /proc} (not Linux), segments are process-local direct buffers, and serializing one raises
+ * {@link ProcessError}.
+ */
+public final class SharedMemory implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Bytes in one arena segment; tmpfs allocates its pages only when they are touched. */
+    public static final int ARENA_SIZE = 1 << 20;
+    /** Every allocation starts on a cache line of its own. */
+    public static final int ALIGN = 64;
+    /** Allocations larger than this get a segment of their own. */
+    private static final int LARGE = ARENA_SIZE / 4;
+    /** How many (pid, fd) pairs a segment carries to the next process. */
+    private static final int MAX_SOURCES = 8;
+    private static final String PREFIX = "mpdemo-";
+
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    public static final long PID = ProcessHandle.current().pid();
+    private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
+    private static final boolean PROC = Files.isDirectory(PROC_SELF_FD);
+    private static final Map<String, SharedMemory> ATTACHED = new ConcurrentHashMap<>();
+    private static final AtomicLong SEQ = new AtomicLong();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile boolean swept;
+
+    /** Unique across processes and time: {@code mpdemo-<pid>-<seq>-<random>}. */
+    public final String name;
+    public final int size;
+    /** The mapping, in native byte order. */
+    public final transient ByteBuffer buffer;
+    /** Keeps this process's descriptor open so children can reopen the segment through {@code /proc}. */
+    private final transient FileChannel channel;
+    /** Processes known to hold the segment open, this one first. */
+    private final transient List<Source> sources;
+    /** The mapping's address, for futex calls; 0 until {@link Futex} asks. */
+    public transient volatile long address;
+    /** The mapping's address for {@link DirectMemory} access; 0 when VarHandles serve. */
+    private final transient long base;
+    /** Bytes addressable through {@link #base}. */
+    private final transient int limit;
+
+    /** One process's descriptor for a segment. */
+    public record Source(long pid, int fd) implements Serializable {
+    }
+
+    private SharedMemory(String name, int size, ByteBuffer buffer, FileChannel channel, List<Source> sources) {
+        this.name = name;
+        this.size = size;
+        this.buffer = buffer.order(ByteOrder.nativeOrder());
+        this.base = DirectMemory.addressOf(buffer);
+        this.limit = buffer.capacity();
+        this.channel = channel;
+        this.sources = sources;
+    }
+
+    // ---- arena --------------------------------------------------------------------------------------------
+
+    /** A piece of a segment: where a shared object keeps its words. */
+    public record Slot(SharedMemory memory, int offset) {
+    }
+
+    private static final Object ARENA_LOCK = new Object();
+    private static SharedMemory arena;
+    private static int arenaNext;
+
+    /** Allocates {@code bytes} zeroed bytes, 64-byte aligned, from this process's arena. */
+    public static Slot allocate(int bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("negative size");
+        int rounded = roundUp(Math.max(bytes, 8), ALIGN);
+        if (rounded > LARGE) {
+            if (bytes > Integer.MAX_VALUE - 4096) throw new IllegalArgumentException("shared object too large");
+            return new Slot(create(roundUp(rounded, 4096)), 0);
+        }
+        synchronized (ARENA_LOCK) {
+            if (arena == null || arenaNext + rounded > arena.size) {
+                arena = create(ARENA_SIZE);
+                arenaNext = 0;
+            }
+            Slot slot = new Slot(arena, arenaNext);
+            arenaNext += rounded;
+            return slot;
+        }
+    }
+
+    private static int roundUp(int n, int to) {
+        return (n + to - 1) & -to;
+    }
+
+    // ---- creating, attaching ------------------------------------------------------------------------------
+
+    /** A new segment of {@code size} zero bytes, already unlinked. */
+    public static SharedMemory create(int size) {
+        if (!PROC) return local(size);
+        sweepStaleFiles();
+        Path dir = directory();
+        String name = PREFIX + PID + "-" + SEQ.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong() >>> 1);
+        Path path = dir.resolve(name);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.delete(path); // unlinked at once: from here on only descriptors and mappings keep it alive
+            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size); // extends the file
+            int fd = ownDescriptor(name);
+            if (fd < 0) throw new IOException("cannot find the descriptor of " + path + " in " + PROC_SELF_FD);
+            List<Source> sources = new ArrayList<>(List.of(new Source(PID, fd)));
+            SharedMemory segment = new SharedMemory(name, size, buffer, channel, sources);
+            ATTACHED.put(name, segment);
+            Trace.event(TraceEvent.SHM_CREATE, "name", name, "size", size);
+            return segment;
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                closeQuietly(channel);
+                try {
+                    Files.deleteIfExists(path); // ours: CREATE_NEW succeeded
+                } catch (IOException ignored) {
+                    // already unlinked, or the sweep of a later process will
+                }
+            }
+            throw new ProcessError("cannot create shared memory in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Maps the segment a handle names, reusing this process's mapping if it has one. */
+    private static SharedMemory attach(Handle handle) throws InvalidObjectException {
+        SharedMemory known = ATTACHED.get(handle.name);
+        if (known != null) return known;
+        synchronized (ATTACHED) {
+            known = ATTACHED.get(handle.name);
+            if (known != null) return known;
+            String failures = "";
+            for (Source source : handle.sources) {
+                Path path = Path.of("/proc", Long.toString(source.pid()), "fd", Integer.toString(source.fd()));
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    int fd = ownDescriptor(handle.name); // also proves that we opened the right file
+                    if (fd < 0) throw new IOException(path + " is not " + handle.name);
+                    if (channel.size() < handle.size) throw new IOException(path + " is too small");
+                    ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, handle.size);
+                    List<Source> sources = new ArrayList<>();
+                    sources.add(new Source(PID, fd));
+                    for (Source s : handle.sources) if (sources.size() < MAX_SOURCES) sources.add(s);
+                    SharedMemory segment = new SharedMemory(handle.name, handle.size, buffer, channel, sources);
+                    ATTACHED.put(handle.name, segment);
+                    return segment;
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(channel);
+                    failures += "; " + e;
+                }
+            }
+            throw new InvalidObjectException("cannot map shared memory " + handle.name
+                    + ": no process that held it could be reached" + failures);
+        }
+    }
+
+    /** A process-local stand-in where {@code /proc} does not exist: usable here, refuses to travel. */
+    private static SharedMemory local(int size) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(size + ALIGN).alignedSlice(ALIGN);
+        return new SharedMemory("local-" + SEQ.incrementAndGet(), size, buffer, null, List.of());
+    }
+
+    /** The number of this process's descriptor whose target is the unlinked segment {@code name}, or -1. */
+    private static int ownDescriptor(String name) throws IOException {
+        String suffix = "/" + name + " (deleted)";
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC_SELF_FD)) {
+            for (Path fd : fds) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed meanwhile
+                }
+                if (target.endsWith(suffix)) return Integer.parseInt(fd.getFileName().toString());
+            }
+        }
+        return -1;
+    }
+
+    private static Path directory() {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * Removes {@code mpdemo-<pid>-…} files whose process is dead: they can only come from a process killed between
+     * creating a segment and unlinking it, a window of one system call. Done once per process.
+     */
+    private static void sweepStaleFiles() {
+        if (swept) return;
+        swept = true;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(), PREFIX + "*")) {
+            for (Path file : files) {
+                String[] parts = file.getFileName().toString().split("-");
+                if (parts.length != 4) continue;
+                try {
+                    long pid = Long.parseLong(parts[1]);
+                    if (!isAlive(pid)) Files.deleteIfExists(file);
+                } catch (NumberFormatException | IOException e) {
+                    // not ours, or gone already
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
+    /** Whether {@code pid} is a live process: a zombie counts as dead. */
+    public static boolean isAlive(long pid) {
+        if (pid == PID) return true;
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (PROC) {
+            try {
+                String text = Files.readString(stat);
+                int close = text.lastIndexOf(')');
+                char state = close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
+                return state != 'Z' && state != 'X' && state != 'x';
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    /** Number of segments this process maps (for tests). */
+    public static int attachedCount() {
+        return ATTACHED.size();
+    }
+
+    // ---- serialization ------------------------------------------------------------------------------------
+
+    private Object writeReplace() throws ObjectStreamException {
+        Reduction.assertSpawning(this);
+        if (channel == null) {
+            throw new ProcessError("shared memory cannot be shared with another process on this system "
+                    + "(it needs Linux's /proc/<pid>/fd)");
+        }
+        return new Handle(name, size, sources.toArray(new Source[0]));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a segment travels as its Handle");
+    }
+
+    /** What a segment serializes as. */
+    private record Handle(String name, int size, Source[] sources) implements Serializable {
+        private Object readResolve() throws ObjectStreamException {
+            if (name == null || !name.startsWith(PREFIX) || size <= 0 || sources == null) {
+                throw new InvalidObjectException("corrupt shared memory handle");
+            }
+            return attach(this);
+        }
+    }
+
+    // ---- bulk copies (ordered by the lock that guards them) --------------------------------------------------
+
+    public void getBytes(int offset, byte[] into, int from, int length) {
+        buffer.get(offset, into, from, length);
+    }
+
+    public void putBytes(int offset, byte[] bytes, int from, int length) {
+        buffer.put(offset, bytes, from, length);
+    }
+
+    // ---- atomic access ------------------------------------------------------------------------------------
+    // Each accessor: Unsafe by address when DirectMemory has it (U is a constant to the JIT), else the VarHandle.
+    // reachabilityFence keeps this object, and so the mapping, alive until the access is done.
+
+    private static final sun.misc.Unsafe U = DirectMemory.UNSAFE;
+
+    /** The address of {@code width} bytes at {@code offset}, checked as the VarHandles would check it. */
+    private long at(int offset, int width) {
+        if (offset < 0 || offset > limit - width || (offset & (width - 1)) != 0 || base == 0) {
+            throw outside(offset, width);
+        }
+        return base + offset;
+    }
+
+    /** Out of line, so that {@link #at} stays small enough for C1 to inline. */
+    private IndexOutOfBoundsException outside(int offset, int width) {
+        return new IndexOutOfBoundsException("offset " + offset + " (width " + width + ") in " + this);
+    }
+
+    public int getIntVolatile(int offset) {
+        if (U == null) return (int) INT.getVolatile(buffer, offset);
+        int v = U.getIntVolatile(null, at(offset, 4));
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public int getIntAcquire(int offset) {
+        if (U == null) return (int) INT.getAcquire(buffer, offset);
+        int v = U.getIntVolatile(null, at(offset, 4)); // on the platforms we run on, as cheap as an acquire
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public void setIntVolatile(int offset, int value) {
+        if (U == null) {
+            INT.setVolatile(buffer, offset, value);
+            return;
+        }
+        U.putIntVolatile(null, at(offset, 4), value);
+        Reference.reachabilityFence(this);
+    }
+
+    public void setIntRelease(int offset, int value) {
+        if (U == null) {
+            INT.setRelease(buffer, offset, value);
+            return;
+        }
+        U.putOrderedInt(null, at(offset, 4), value);
+        Reference.reachabilityFence(this);
+    }
+
+    public boolean compareAndSetInt(int offset, int expected, int value) {
+        if (U == null) return INT.compareAndSet(buffer, offset, expected, value);
+        boolean done = U.compareAndSwapInt(null, at(offset, 4), expected, value);
+        Reference.reachabilityFence(this);
+        return done;
+    }
+
+    public int getAndAddInt(int offset, int delta) {
+        if (U == null) return (int) INT.getAndAdd(buffer, offset, delta);
+        int v = U.getAndAddInt(null, at(offset, 4), delta);
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public long getLongVolatile(int offset) {
+        if (U == null) return (long) LONG.getVolatile(buffer, offset);
+        long v = U.getLongVolatile(null, at(offset, 8));
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public long getLongAcquire(int offset) {
+        if (U == null) return (long) LONG.getAcquire(buffer, offset);
+        long v = U.getLongVolatile(null, at(offset, 8));
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public void setLongVolatile(int offset, long value) {
+        if (U == null) {
+            LONG.setVolatile(buffer, offset, value);
+            return;
+        }
+        U.putLongVolatile(null, at(offset, 8), value);
+        Reference.reachabilityFence(this);
+    }
+
+    public void setLongRelease(int offset, long value) {
+        if (U == null) {
+            LONG.setRelease(buffer, offset, value);
+            return;
+        }
+        U.putOrderedLong(null, at(offset, 8), value);
+        Reference.reachabilityFence(this);
+    }
+
+    public boolean compareAndSetLong(int offset, long expected, long value) {
+        if (U == null) return LONG.compareAndSet(buffer, offset, expected, value);
+        boolean done = U.compareAndSwapLong(null, at(offset, 8), expected, value);
+        Reference.reachabilityFence(this);
+        return done;
+    }
+
+    public long getAndAddLong(int offset, long delta) {
+        if (U == null) return (long) LONG.getAndAdd(buffer, offset, delta);
+        long v = U.getAndAddLong(null, at(offset, 8), delta);
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    // Plain (non-atomic, unordered) access to narrow fields; callers order them with a lock or a CAS.
+
+    public byte getBytePlain(int offset) {
+        if (U == null) return buffer.get(offset);
+        byte v = U.getByte(at(offset, 1));
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public void setBytePlain(int offset, byte value) {
+        if (U == null) {
+            buffer.put(offset, value);
+            return;
+        }
+        U.putByte(at(offset, 1), value);
+        Reference.reachabilityFence(this);
+    }
+
+    public short getShortPlain(int offset) {
+        if (U == null) return buffer.getShort(offset);
+        short v = U.getShort(at(offset, 2));
+        Reference.reachabilityFence(this);
+        return v;
+    }
+
+    public void setShortPlain(int offset, short value) {
+        if (U == null) {
+            buffer.putShort(offset, value);
+            return;
+        }
+        U.putShort(at(offset, 2), value);
+        Reference.reachabilityFence(this);
+    }
+
+    @Override
+    public String toString() {
+        return "<SharedMemory " + name + " size=" + size + ">";
+    }
+}

@@ -1,0 +1,41 @@
+package org.mpdemo.multiprocessing.pool;
+
+import java.io.IOException;
+import java.util.List;
+import org.mpdemo.multiprocessing.internal.launch.ClassDataArchive;
+import org.mpdemo.multiprocessing.internal.server.ManagerServer;
+
+/**
+ * The class-data archive's trainer ({@link ClassDataArchive}): a JVM in the background that runs a pool of one
+ * worker, started with {@code -XX:ArchiveClassesAtExit}, through one task that loads the runtime's classes and
+ * what a manager's server starts with, then lets it exit normally, which is when the worker writes the archive.
+ */
+final class ArchiveTrainer {
+    private ArchiveTrainer() {
+    }
+
+    /** {@code FLAGS}: the children's flags, one a line; the archive's path is in {@code -Dmpdemo.cds.train}. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1) {
+            ClassDataArchive.giveUpLater();
+            ClassDataArchive.train(ClassDataArchive.trainingTarget(), List.of(args[0].split("\n")), () -> {
+                Pool pool = new Pool(1);
+                pool.apply(ArchiveTrainer::exercise);
+                pool.shutdown();
+                pool.join();
+            });
+        }
+        System.exit(0); // the pool's threads must not keep the trainer alive
+    }
+
+    /** The training task, in the worker. */
+    static int exercise() throws IOException {
+        int loaded = ClassDataArchive.loadRuntimeClasses();
+        try {
+            ManagerServer.exerciseForArchive();
+        } catch (IOException | RuntimeException e) {
+            // an archive without them is still worth having
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,162 @@
+package org.mpdemo.multiprocessing.shared;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.trace.Trace;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
+
+/**
+ * A condition variable (CPython's {@code multiprocessing.Condition}), built as CPython builds it from
+ * semaphores, so that it works across processes exactly as far as its semaphores do.
+ *
+ * <p>Python's {@code wait}, {@code notify} and {@code notify_all} are {@link #await}, {@link #signal} and
+ * {@link #signalAll} here, since {@code Object} already owns the Python names. The default lock is an
+ * {@link RLock}, as in CPython. {@code signal} wakes only processes already waiting: a notification sent
+ * before anyone waits is lost — the reason the tutorials' main program pauses before it notifies.
+ */
+public class Condition implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final SemLock lock;
+    // plumbing: their acquire/release would only clutter the trace; wait/wake/notify say what happens
+    private final Semaphore sleepingCount = Semaphore.untraced(0);
+    private final Semaphore wokenCount = Semaphore.untraced(0);
+    private final Semaphore waitSemaphore = Semaphore.untraced(0);
+    private final boolean traced;
+    final String id = "condition-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
+
+    public Condition() {
+        this(new RLock());
+    }
+
+    /** A condition over the given lock. */
+    public Condition(Lock lock) {
+        this(lock, true);
+    }
+
+    /** A condition over the given recursive lock. */
+    public Condition(RLock lock) {
+        this(lock, true);
+    }
+
+    /** {@code traced=false}: the plumbing of an {@link Event}, which leaves no trace events. */
+    Condition(SemLock lock, boolean traced) {
+        this.lock = lock;
+        this.traced = traced;
+    }
+
+    public boolean acquire() {
+        return lock.acquire();
+    }
+
+    public boolean acquire(boolean block, double timeout) {
+        return lock.acquire(block, timeout);
+    }
+
+    public void release() {
+        lock.release();
+    }
+
+    /** {@code try (var held = condition.hold()) { … }}: Python's {@code with condition:}. */
+    public Held hold() {
+        lock.acquire();
+        return lock::release;
+    }
+
+    /** Waits until signalled (Python's {@code wait()}). The caller must hold the lock. */
+    public boolean await() {
+        return await(-1);
+    }
+
+    /**
+     * Waits until signalled or {@code timeout} seconds pass (negative: no limit); returns {@code false} on
+     * timeout. The lock is released while waiting and held again on return.
+     */
+    public boolean await(double timeout) {
+        if (!lock.isMine()) throw new IllegalStateException("must acquire() condition before using wait()");
+        sleepingCount.release();
+        int depth = lock.count();
+        for (int i = 0; i < depth; i++) lock.release();
+        if (traced) Trace.event(TraceEvent.WAIT, "obj", id);
+        boolean woken;
+        try {
+            woken = waitSemaphore.acquire(true, timeout);
+        } finally {
+            wokenCount.release();
+            for (int i = 0; i < depth; i++) lock.acquire();
+        }
+        if (traced) Trace.event(TraceEvent.WAKE, "obj", id, "signalled", woken);
+        return woken;
+    }
+
+    /** Waits until {@code predicate} holds or {@code timeout} seconds pass; returns the predicate's last value. */
+    public boolean waitFor(BooleanSupplier predicate, double timeout) {
+        boolean result = predicate.getAsBoolean();
+        long deadline = timeout < 0 ? 0 : System.nanoTime() + (long) (timeout * 1e9);
+        while (!result) {
+            double wait = -1;
+            if (timeout >= 0) {
+                wait = (deadline - System.nanoTime()) / 1e9;
+                if (wait <= 0) break;
+            }
+            await(wait);
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /** Wakes one waiting process or thread (Python's {@code notify()}). */
+    public void signal() {
+        signal(1);
+    }
+
+    /** Wakes up to {@code n} waiters (Python's {@code notify(n)}). */
+    public void signal(int n) {
+        if (!lock.isMine()) throw new IllegalStateException("lock is not owned");
+        // Waiters that timed out since the last signal are still counted as sleeping: settle them first.
+        while (wokenCount.acquire(false)) {
+            sleepingCount.acquire(false);
+        }
+        int sleepers = 0;
+        while (sleepers < n && sleepingCount.acquire(false)) {
+            waitSemaphore.release();
+            sleepers++;
+        }
+        if (sleepers > 0) {
+            // wait until each woken waiter has left waitSemaphore, so a later signal cannot be eaten by it
+            for (int i = 0; i < sleepers; i++) wokenCount.acquire();
+            while (waitSemaphore.acquire(false)) {
+                // a waiter timed out after being counted: take its unused wake-up back
+            }
+        }
+        if (traced) Trace.event(TraceEvent.NOTIFY, "obj", id, "woken", sleepers);
+    }
+
+    /** Wakes every waiter (Python's {@code notify_all()}). */
+    public void signalAll() {
+        signal(Integer.MAX_VALUE);
+    }
+
+    /**
+     * How many processes or threads are waiting right now. CPython has no such call; it lets a program check
+     * that its notification will reach everyone (the demos use it so that no time scale loses the wake-up).
+     */
+    public int waiting() {
+        return Math.max(0, sleepingCount.getValue() - wokenCount.getValue());
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        Reduction.assertSpawning(this);
+        out.defaultWriteObject();
+    }
+
+    @Override
+    public String toString() {
+        return "<Condition(" + lock + ")>";
+    }
+}

@@ -1,0 +1,82 @@
+package org.mpdemo.multiprocessing.internal.reduction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpdemo.multiprocessing.Args;
+import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.errors.SharingError;
+import org.mpdemo.multiprocessing.shared.BoundedSemaphore;
+import org.mpdemo.multiprocessing.shared.Condition;
+import org.mpdemo.multiprocessing.shared.Event;
+import org.mpdemo.multiprocessing.shared.Lock;
+import org.mpdemo.multiprocessing.shared.RLock;
+import org.mpdemo.multiprocessing.shared.Semaphore;
+
+class ReductionTest {
+
+    @Test
+    void plainValuesRoundTripCompactly() {
+        List<Object> values = Arrays.asList(1, 2L, 3.5, "héllo", true, false, null,
+                new Object[] {1, "a"}, Args.args(1, 2.0), Args.args("a", 1, null));
+        List<Object> back = Reduction.decodeList(Reduction.encodeList(values));
+        assertEquals(values.subList(0, 7), back.subList(0, 7));
+        assertArrayEquals((Object[]) values.get(7), (Object[]) back.get(7));
+        assertEquals(values.subList(8, 10), back.subList(8, 10));
+        // five ints: a tag, a count and 5 bytes per value — several times smaller than Java serialization
+        assertTrue(Reduction.encodeList(List.of(1, 2, 3, 4, 5)).length < 40);
+    }
+
+    record Point(int x, int y) implements Serializable {
+    }
+
+    @Test
+    void otherSerializableValuesUseJavaSerialization() {
+        List<Object> values = List.of(new Point(1, 2), "and a string");
+        assertEquals(values, Reduction.decodeList(Reduction.encodeList(values)));
+    }
+
+    @Test
+    void primitivesRefuseToTravelOutsideProcessStart() {
+        for (Object primitive : List.of(new Lock(), new RLock(), new Semaphore(2), new BoundedSemaphore(2),
+                new Condition(), new Event())) {
+            SharingError e = assertThrows(SharingError.class,
+                    () -> Reduction.encodeList(List.of(new Object[] {primitive})));
+            assertEquals(primitive.getClass().getSimpleName()
+                    + " objects should only be shared between processes through inheritance", e.getMessage());
+            // at process start they may
+            Reduction.spawning(() -> Reduction.serialize(primitive));
+        }
+    }
+
+    static final class Nest implements Serializable {
+        Nest inner;
+    }
+
+    @Test
+    void deserializationIsBoundedByTheFilter() {
+        Nest deep = new Nest();
+        Nest cursor = deep;
+        for (int i = 0; i < 200; i++) {
+            cursor.inner = new Nest();
+            cursor = cursor.inner;
+        }
+        byte[] bytes = Reduction.serialize(deep);
+        ProcessError e = assertThrows(ProcessError.class, () -> Reduction.deserialize(bytes));
+        assertTrue(e.getMessage().startsWith("refused to deserialize"), e.getMessage());
+        assertEquals(List.of(1), new ArrayList<>(List.of(1)));
+    }
+
+    @Test
+    void corruptCompactDataIsRejectedNotTrusted() {
+        byte[] bogus = {1, 0x7f, 0x7f, 0x7f, 0x7f};
+        assertThrows(RuntimeException.class, () -> Reduction.decodeList(bogus));
+    }
+}
