@@ -42,6 +42,12 @@ import java.util.jar.JarFile;
 public final class ClassDataArchive {
     /** {@code -Dmpdemo.cds=false} turns archives off: none is used, none is made. */
     public static final String SWITCH = "mpdemo.cds";
+    /**
+     * The trainer's main class. It is the pool's (a trainer is a pool of one worker), named here and not linked,
+     * because the pool is built on this package and not the other way round.
+     */
+    public static final String TRAINER = "org.mpdemo.multiprocessing.pool.ArchiveTrainer";
+
     /** Set in the trainer only: where its worker writes the archive. */
     private static final String TRAIN = "mpdemo.cds.train";
     /** CDS reports a stale archive, or one of a class it cannot store, as warnings: a child must stay quiet. */
@@ -170,12 +176,6 @@ public final class ClassDataArchive {
     }
 
     // ---- the trainer -------------------------------------------------------------------------------------
-
-    /**
-     * The trainer's main class. It is the pool's (a trainer is a pool of one worker), named here and not linked,
-     * because the pool is built on this package and not the other way round.
-     */
-    public static final String TRAINER = "org.mpdemo.multiprocessing.pool.ArchiveTrainer";
 
     /** {@code check}: does nothing, for the {@code -Xshare:on} check of a new archive. */
     public static void main(String[] args) {

@@ -22,9 +22,6 @@ import org.mpdemo.multiprocessing.internal.wire.Connection;
  * <p>Children start with the runtime's class-data archive once one has been made ({@link ClassDataArchive}).
  */
 public final class Spawner {
-    private Spawner() {
-    }
-
     /** JVM flags for children, chosen for start-up time: bench/RESULTS.md has what each one gave. */
     public static final List<String> CHILD_FLAGS = List.of(
             "-XX:-UsePerfData",          // no hsperfdata file to create and remove
@@ -77,24 +74,6 @@ public final class Spawner {
     /** The runtime's classes in HotSpot's pattern syntax; a pattern that ends in {@code *} matches as a prefix. */
     private static final String RUNTIME_CLASSES = "org/mpdemo/multiprocessing/";
 
-    /** Classes named by their path below the runtime's root package: named, not linked (this package is below them). */
-    private static List<String> compileEarly(String... classes) {
-        List<String> flags = new ArrayList<>();
-        flags.add(QUIET_COMMANDS);
-        for (String c : classes) flags.add(earlyCompile(RUNTIME_CLASSES + c + ".*"));
-        return List.copyOf(flags);
-    }
-
-    /** The flag that compiles {@code pattern} (HotSpot's {@code Class.method} syntax) early. */
-    public static String earlyCompile(String pattern) {
-        return earlyCompile(pattern, EARLY);
-    }
-
-    /** The flag that scales {@code pattern}'s compile thresholds by {@code scale}. */
-    public static String earlyCompile(String pattern, String scale) {
-        return "-XX:CompileCommand=CompileThresholdScaling," + pattern + "," + scale;
-    }
-
     /**
      * The collector of a child unless its role or {@code mpdemo.child.jvmArgs} chooses one: the one that starts
      * fastest. Serial starts no GC threads, but on JDK 17 only G1 maps the JDK's archived heap objects, the
@@ -132,13 +111,6 @@ public final class Spawner {
      */
     public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
 
-    /** The flags of a pool worker but the first: {@link #WORKER_FLAGS} and {@link #TASK_PATHS}. */
-    public static List<String> workerFlags() {
-        List<String> flags = new ArrayList<>(WORKER_FLAGS);
-        flags.addAll(TASK_PATHS);
-        return flags;
-    }
-
     private static final String NICE = "/usr/bin/nice";
     private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
 
@@ -152,6 +124,37 @@ public final class Spawner {
      * {@code -Dmpdemo.child.jvmArgs=-Djava.nio.channels.spi.SelectorProvider=...}, which comes later and wins.
      */
     public static final List<String> SOCKET_PROVIDER = socketProvider();
+
+    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
+    public static final String JVM_ARGS = "mpdemo.child.jvmArgs";
+
+    private Spawner() {
+    }
+
+    /** Classes named by their path below the runtime's root package: named, not linked (this package is below them). */
+    private static List<String> compileEarly(String... classes) {
+        List<String> flags = new ArrayList<>();
+        flags.add(QUIET_COMMANDS);
+        for (String c : classes) flags.add(earlyCompile(RUNTIME_CLASSES + c + ".*"));
+        return List.copyOf(flags);
+    }
+
+    /** The flag that compiles {@code pattern} (HotSpot's {@code Class.method} syntax) early. */
+    public static String earlyCompile(String pattern) {
+        return earlyCompile(pattern, EARLY);
+    }
+
+    /** The flag that scales {@code pattern}'s compile thresholds by {@code scale}. */
+    public static String earlyCompile(String pattern, String scale) {
+        return "-XX:CompileCommand=CompileThresholdScaling," + pattern + "," + scale;
+    }
+
+    /** The flags of a pool worker but the first: {@link #WORKER_FLAGS} and {@link #TASK_PATHS}. */
+    public static List<String> workerFlags() {
+        List<String> flags = new ArrayList<>(WORKER_FLAGS);
+        flags.addAll(TASK_PATHS);
+        return flags;
+    }
 
     private static List<String> socketProvider() {
         String os = System.getProperty("os.name", "");
@@ -170,9 +173,6 @@ public final class Spawner {
             return List.of();
         }
     }
-
-    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
-    public static final String JVM_ARGS = "mpdemo.child.jvmArgs";
 
     public static java.lang.Process start(String mainClass, String... args) {
         return start(List.of(), mainClass, args);

@@ -29,11 +29,6 @@ public final class Reduction {
     /** TRUE while the thread serializes a child's start-up; unset is false (no lambda: it costs a child's start). */
     private static final ThreadLocal<Boolean> SPAWNING = new ThreadLocal<>();
 
-    /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
-    public static ObjectInputFilter filter() {
-        return Filter.FILTER;
-    }
-
     /** Built on first use: a worker that only sees plain values never pays for it. */
     private static final class Filter {
         static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
@@ -50,6 +45,11 @@ public final class Reduction {
             T_FALSE = 6, T_ARRAY = 9, T_BYTES = 10;
 
     private Reduction() {
+    }
+
+    /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
+    public static ObjectInputFilter filter() {
+        return Filter.FILTER;
     }
 
     /** Runs {@code body} in process-start context, where primitives may be serialized. */

@@ -37,7 +37,7 @@ public final class Connection implements Closeable {
     public static final byte RESULT = 13;
     /**
      * The child has run its last line and flushed its output: the parent answers by closing the child's input,
-     * so that the child's reader thread sees end of file and ends before the child exits (see ChildMain).
+     * so that the child's reader thread sees end of file and ends before the child exits (see Parent.exit).
      */
     public static final byte DONE = 14;
 
