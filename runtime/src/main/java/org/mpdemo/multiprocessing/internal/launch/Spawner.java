@@ -20,6 +20,9 @@ import org.mpdemo.multiprocessing.internal.wire.Connection;
  * words reach the terminal.
  *
  * <p>Children start with the runtime's class-data archive once one has been made ({@link ClassDataArchive}).
+ *
+ * <p>This is the one place a JVM's command line is built: children here, and the archive's trainer and check
+ * through {@link #helperCommand}. A child's owner holds it through a {@link ChildHandle}.
  */
 public final class Spawner {
     /** JVM flags for children, chosen for start-up time: bench/RESULTS.md has what each one gave. */
@@ -174,10 +177,6 @@ public final class Spawner {
         }
     }
 
-    public static java.lang.Process start(String mainClass, String... args) {
-        return start(List.of(), mainClass, args);
-    }
-
     /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
     public static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
         List<String> command = childCommand(roleFlags, mainClass, args);
@@ -192,7 +191,7 @@ public final class Spawner {
     }
 
     /** A child's command line: {@link #start(List, String, String...)} starts it. */
-    static List<String> childCommand(List<String> roleFlags, String mainClass, String... args) {
+    private static List<String> childCommand(List<String> roleFlags, String mainClass, String... args) {
         List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
