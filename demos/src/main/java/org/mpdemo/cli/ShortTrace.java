@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mpdemo.multiprocessing.errors.RemoteTraceback;
 import org.mpdemo.multiprocessing.errors.SharingError;
-import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
  * A demo's uncaught error, told the way Python tells it: the calls that led to it, most recent last, then
@@ -27,7 +26,7 @@ final class ShortTrace {
     static final String RUNTIME = "org.mpdemo.multiprocessing.";
     private static final String INTERNAL = RUNTIME + "internal.";
     private static final String REDUCTION = INTERNAL + "reduction.Reduction"; // named: internal, not imported
-    private static final String POOL = Pool.class.getName();
+    private static final String POOL = RUNTIME + "pool.Submission"; // package-private: named, not imported
     private static final Pattern SHARED_TYPE = Pattern.compile("^(\\w+) objects should only be shared");
 
     private ShortTrace() {

@@ -1,14 +1,12 @@
 package org.mpdemo.multiprocessing;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mpdemo.multiprocessing.errors.ProcessError;
-import org.mpdemo.multiprocessing.internal.launch.ChildMain;
+import org.mpdemo.multiprocessing.internal.launch.ChildHandle;
 import org.mpdemo.multiprocessing.internal.launch.Fork;
-import org.mpdemo.multiprocessing.internal.launch.LineSink;
 import org.mpdemo.multiprocessing.internal.launch.Spawner;
 import org.mpdemo.multiprocessing.internal.reduction.Functions;
 import org.mpdemo.multiprocessing.internal.reduction.Invoker;
@@ -28,13 +26,23 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  */
 public class Process {
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** A process's child sends nothing but its output and its exit handshake, which the handle takes itself. */
+    private static final ChildHandle.Listener IGNORE_OTHER_FRAMES = new ChildHandle.Listener() {
+        @Override
+        public void onFrame(Connection.Frame frame) {
+        }
+
+        @Override
+        public void onClosed() {
+        }
+    };
 
     private final Invoker target;
     private final Object[] args;
     private final String name;
     private Context context;
     private java.lang.Process process;
-    private Thread reader;
+    private ChildHandle handle;
 
     public Process(Task.Run0 target) {
         this(Invoker.of(target), new Object[0]);
@@ -68,49 +76,17 @@ public class Process {
         if (process != null) throw new IllegalStateException("cannot start a process twice");
         Context method = context != null ? context : Multiprocessing.defaultContext();
         Class<?> mainClass = method.forks() ? Fork.caller() : null;
-        byte[] boot = new Boot(Boot.Role.PROCESS, name, target, args,
+        byte[] boot = new Boot(name, target, args,
                 mainClass == null ? null : mainClass.getName(), Fork.snapshot(mainClass)).serialize();
         // the function a Process runs is its hot code by definition: its loops are compiled early
         List<String> flags = new ArrayList<>(Spawner.HOT_PATHS);
         flags.addAll(Spawner.PROCESS_FLAGS);
         String function = Functions.methodPattern(target);
         if (function != null) flags.add(Spawner.earlyCompile(function, Spawner.EARLIER));
-        java.lang.Process child = Spawner.start(flags, ChildMain.class.getName());
-        Connection connection = new Connection(child.getInputStream(), child.getOutputStream());
-        LineSink out = new LineSink(() -> System.out);
-        LineSink err = new LineSink(() -> System.err);
-        try {
-            connection.send(Connection.BOOT, boot);
-        } catch (IOException e) {
-            // died at once; join() reports its exit code
-        }
-        reader = new Thread(() -> {
-            try {
-                Connection.Frame frame;
-                while ((frame = connection.receive()) != null) {
-                    if (frame.type() == Connection.OUT) out.accept(frame.payload());
-                    else if (frame.type() == Connection.ERR) err.accept(frame.payload());
-                    else if (frame.type() == Connection.DONE) {
-                        connection.closeOutput(); // lets the child's reader end, and the child exit at once
-                        continue;
-                    } else continue;
-                    // the child waits for this before it goes on: its line is out, as a forked child's would be
-                    try {
-                        connection.send(Connection.PRINTED);
-                    } catch (IOException gone) {
-                        // the child exited meanwhile
-                    }
-                }
-            } catch (IOException ignored) {
-                // the child is gone
-            } finally {
-                out.close();
-                err.close();
-            }
-        }, "process-reader-" + name);
-        reader.setDaemon(true);
-        reader.start();
-        process = child;
+        ChildHandle child = ChildHandle.spawn(flags, "process-reader-" + name, IGNORE_OTHER_FRAMES);
+        child.boot(boot);
+        handle = child;
+        process = child.process();
         Trace.event(TraceEvent.PROCESS_START, "name", name, "child", child.pid());
         return this;
     }
@@ -126,11 +102,11 @@ public class Process {
         try {
             if (timeout < 0) {
                 p.waitFor();
-                reader.join();
+                handle.awaitOutput(0);
             } else {
                 long deadline = System.nanoTime() + (long) (timeout * 1e9);
                 if (p.waitFor((long) (timeout * 1e9), TimeUnit.NANOSECONDS)) {
-                    reader.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    handle.awaitOutput(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 }
             }
         } catch (InterruptedException e) {

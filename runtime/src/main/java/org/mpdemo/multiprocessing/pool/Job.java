@@ -29,19 +29,16 @@ abstract class Job {
         final int number;
         final long start;
         final int size;
-        final boolean star;
         final int functionId;
         final byte[] function;
         final byte[] items;
         long taskId;
 
-        Chunk(Job job, int number, long start, int size, boolean star, int functionId, byte[] function,
-              byte[] items) {
+        Chunk(Job job, int number, long start, int size, int functionId, byte[] function, byte[] items) {
             this.job = job;
             this.number = number;
             this.start = start;
             this.size = size;
-            this.star = star;
             this.functionId = functionId;
             this.function = function;
             this.items = items;

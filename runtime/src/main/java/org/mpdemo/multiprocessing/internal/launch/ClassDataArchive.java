@@ -22,7 +22,7 @@ import java.util.jar.JarFile;
 
 /**
  * A class-data archive (AppCDS) for child JVMs: the runtime's classes, already parsed and verified, mapped into
- * every child from one file, which saves each child about a third of its start-up CPU.
+ * every child from one file, which saves each child much of its start-up CPU.
  *
  * <p>The archive is made once per JDK, class path (each jar's path, size and time stamp) and set of child flags,
  * and kept in {@code ~/.cache/mpdemo/cds/}. The first program that starts a child and finds none starts a
@@ -42,6 +42,12 @@ import java.util.jar.JarFile;
 public final class ClassDataArchive {
     /** {@code -Dmpdemo.cds=false} turns archives off: none is used, none is made. */
     public static final String SWITCH = "mpdemo.cds";
+    /**
+     * The trainer's main class. It is the pool's (a trainer is a pool of one worker), named here and not linked,
+     * because the pool is built on this package and not the other way round.
+     */
+    public static final String TRAINER = "org.mpdemo.multiprocessing.pool.ArchiveTrainer";
+
     /** Set in the trainer only: where its worker writes the archive. */
     private static final String TRAIN = "mpdemo.cds.train";
     /** CDS reports a stale archive, or one of a class it cannot store, as warnings: a child must stay quiet. */
@@ -148,19 +154,13 @@ public final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return; // no cache: no archive
         }
-        List<String> command = new ArrayList<>();
-        // low priority: the trainer takes what the program leaves of the CPUs, and its children inherit that
-        if (Files.isExecutable(Path.of("/usr/bin/nice"))) command.addAll(List.of("/usr/bin/nice", "-n", "19"));
-        command.add(Spawner.javaExecutable());
-        command.addAll(Spawner.CHILD_FLAGS);
+        List<String> trainerFlags = new ArrayList<>(Spawner.CHILD_FLAGS);
         String extra = System.getProperty(Spawner.JVM_ARGS);
-        if (extra != null) command.add("-D" + Spawner.JVM_ARGS + "=" + extra);
-        command.add("-D" + TRAIN + "=" + archive);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(TRAINER);
-        command.add(String.join("\n", flags));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        if (extra != null) trainerFlags.add("-D" + Spawner.JVM_ARGS + "=" + extra);
+        trainerFlags.add("-D" + TRAIN + "=" + archive);
+        // in the background: the trainer's own children inherit its low priority
+        ProcessBuilder builder = new ProcessBuilder(Spawner.helperCommand(true, trainerFlags, TRAINER,
+                String.join("\n", flags)))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("MPDEMO_TRACE"); // the training is no part of the program's trace
@@ -176,12 +176,6 @@ public final class ClassDataArchive {
     }
 
     // ---- the trainer -------------------------------------------------------------------------------------
-
-    /**
-     * The trainer's main class. It is the pool's (a trainer is a pool of one worker), named here and not linked,
-     * because the pool is built on this package and not the other way round.
-     */
-    public static final String TRAINER = "org.mpdemo.multiprocessing.pool.ArchiveTrainer";
 
     /** {@code check}: does nothing, for the {@code -Xshare:on} check of a new archive. */
     public static void main(String[] args) {
@@ -271,11 +265,9 @@ public final class ClassDataArchive {
 
     /** Whether a JVM with the children's flags starts with the archive, required: {@code -Xshare:on}. */
     private static boolean check(Path part, List<String> flags) {
-        List<String> command = new ArrayList<>();
-        command.add(Spawner.javaExecutable());
-        command.addAll(flags);
-        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + part, QUIET, "-cp",
-                System.getProperty("java.class.path"), ClassDataArchive.class.getName(), "check"));
+        List<String> checkFlags = new ArrayList<>(flags);
+        checkFlags.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + part, QUIET));
+        List<String> command = Spawner.helperCommand(false, checkFlags, ClassDataArchive.class.getName(), "check");
         try {
             java.lang.Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

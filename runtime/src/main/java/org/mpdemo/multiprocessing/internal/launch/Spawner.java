@@ -20,41 +20,35 @@ import org.mpdemo.multiprocessing.internal.wire.Connection;
  * words reach the terminal.
  *
  * <p>Children start with the runtime's class-data archive once one has been made ({@link ClassDataArchive}).
+ *
+ * <p>This is the one place a JVM's command line is built: children here, and the archive's trainer and check
+ * through {@link #helperCommand}. A child's owner holds it through a {@link ChildHandle}.
  */
 public final class Spawner {
-    private Spawner() {
-    }
-
-    /** JVM flags for children, chosen for start-up time: see bench/RESULTS.md for what each one gave. */
+    /** JVM flags for children, chosen for start-up time: bench/RESULTS.md has what each one gave. */
     public static final List<String> CHILD_FLAGS = List.of(
             "-XX:-UsePerfData",          // no hsperfdata file to create and remove
             "-XX:+DisplayVMOutputToStderr", // stdout is the protocol: keep VM warnings off it ...
             "-Xlog:disable",             // ... and unified-logging warnings too, which go to stdout by default
             "-Xlog:all=warning:stderr",  //     (a CDS or GC warning there would break the channel): stderr instead
-            "-Xshare:auto",              // the JDK's class-data archive: without it a child costs ~40% more CPU
-            // Compile later: a child's start-up code runs once, and compiling it cost a quarter of the child's
-            // start-up CPU, with four children sharing two cores. Hot task loops still reach C2 (≈27% less CPU
-            // to first result, no loss measured in map throughput; -XX:TieredStopAtLevel=1 saved less and made
-            // map ~40% slower).
+            "-Xshare:auto",              // the JDK's class-data archive: much of a child's start is class loading
+            // Compile later: a child's start-up code runs once, and compiling it is CPU that its siblings need;
+            // hot task loops still reach C2.
             "-XX:CompileThresholdScaling=10");
 
     /**
      * Added for {@link Process} children: compile with C1 only. A Process usually runs one function once, often a
-     * short loop over shared memory; the full tiered pipeline spends its first 100 ms or more interpreting,
-     * profiling and C2-compiling, on CPUs the child shares with its siblings. C1 alone reaches compiled code
-     * sooner and compiles cheaper: two children taking one lock 200 000 times each, pinned to one CPU, finish
-     * in about half the time. Peak speed of long computations is lower (C1 code is about a third slower than
-     * C2's): pass {@code -Dmpdemo.child.jvmArgs=-XX:TieredStopAtLevel=4} to get C2 back. Pool workers keep C2:
-     * they live long and run the same task code many times ({@code mapTiny} is 1.5x slower without it).
+     * short loop over shared memory, and C1 alone reaches compiled code sooner and compiles cheaper than the full
+     * tiered pipeline, on CPUs the child shares with its siblings. Long computations run slower: pass
+     * {@code -Dmpdemo.child.jvmArgs=-XX:TieredStopAtLevel=4} to get C2 back. Pool workers keep C2: they live long
+     * and run the same task code many times.
      */
     public static final List<String> PROCESS_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
     /**
      * Added for a manager's server: C1 only as well. A manager's start is on its user's critical path, and a JVM
-     * without C2 is ready sooner (no C2 compiler thread to set up beside the server's own start-up threads on two
-     * cores): start to ready 54/55/52 -> 49/49/51 ms, alternating runs. What it serves is mostly system calls:
-     * a pool worker's lock round trip 20.1 -> 21.7 us, four workers on a Semaphore(2) 38.5 -> 36.5 k ops/s,
-     * notify-all to four workers 241 -> 230 us (JMH, pinned, two runs each).
+     * without C2 is ready sooner (no C2 compiler thread to set up beside the server's own start-up threads); what
+     * it serves is mostly system calls, which C2 would not speed up.
      */
     public static final List<String> MANAGER_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
@@ -62,8 +56,7 @@ public final class Spawner {
      * Compiled ten times sooner than the rest: the runtime's shared-memory paths (locks, values, arrays, the
      * queue). With compilation made lazy for start-up's sake ({@code CompileThresholdScaling=10} above), a child
      * taking a lock in a loop would otherwise run those paths interpreted for its first tens of thousands of
-     * iterations: with two children pinned to one CPU, 200 000 Value increments under get_lock() took 1.5x as long.
-     * They run once or not at all during start-up, so start-up does not pay for it. ({@code quiet}: HotSpot
+     * iterations. They run once or not at all during start-up, so start-up does not pay for it. ({@code quiet}: HotSpot
      * would print each command, and a child's stdout is the channel.) For {@link Process} children and a pool's
      * first worker; the other workers' {@link #TASK_PATHS} cover the whole runtime.
      */
@@ -74,8 +67,7 @@ public final class Spawner {
     public static final String EARLY = "0.1";
     /**
      * For a Process's own function: it is called once, so only its loops are ever compiled (on-stack
-     * replacement), here after ~600 iterations instead of ~600 000. Two children x 100 000 get_lock()
-     * increments, pinned: 315-329 -> 260-285 ns per increment (JMH, A/B).
+     * replacement), and a hundred times sooner than the lazy default would.
      */
     public static final String EARLIER = "0.01";
 
@@ -84,6 +76,63 @@ public final class Spawner {
 
     /** The runtime's classes in HotSpot's pattern syntax; a pattern that ends in {@code *} matches as a prefix. */
     private static final String RUNTIME_CLASSES = "org/mpdemo/multiprocessing/";
+
+    /**
+     * The collector of a child unless its role or {@code mpdemo.child.jvmArgs} chooses one: the one that starts
+     * fastest. Serial starts no GC threads, but on JDK 17 only G1 maps the JDK's archived heap objects, the
+     * module graph among them, which the JVM otherwise builds at start. From JDK 18 on Serial maps them too
+     * (JDK-8273508) and is the faster again.
+     */
+    public static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+
+    /**
+     * Added for pool workers but the first: what a task runs once per call to a manager or once per task — the
+     * runtime's own code, a socket's read and write, the buffers, locks and thread-locals they use, the result's
+     * way back — compiled a hundred times sooner than the lazy default ({@code CompileThresholdScaling=10}):
+     * a worker runs a task only a few thousand times in a typical run, so that path would stay interpreted. The
+     * first worker is on the way to the pool's first result, and HotSpot matching its methods against these
+     * patterns costs start-up time: it keeps {@link #HOT_PATHS}.
+     */
+    public static final List<String> TASK_PATHS = List.of(
+            QUIET_COMMANDS,
+            earlyCompile(RUNTIME_CLASSES + "*.*", EARLIER),
+            earlyCompile("sun/nio/ch/*.*", EARLIER),
+            earlyCompile("java/nio/channels/spi/*.*", EARLIER),
+            earlyCompile("java/util/concurrent/locks/*.*", EARLIER),
+            earlyCompile("java/lang/ThreadLocal*.*", EARLIER),
+            earlyCompile("java/lang/Thread.blockedOn", EARLIER),
+            earlyCompile("java/lang/System$2.blockedOn", EARLIER),
+            earlyCompile("java/io/PrintStream.*", EARLIER),
+            earlyCompile("java/io/BufferedOutputStream.*", EARLIER),
+            earlyCompile("java/io/FileOutputStream.*", EARLIER),
+            earlyCompile("java/util/ArrayList*.*", EARLIER),
+            earlyCompile("java/nio/*.*", EARLY));
+
+    /**
+     * Added for pool workers but the first: Serial, whatever the JDK. They run many tasks, and G1's barriers cost
+     * small tasks more than G1 saves at start.
+     */
+    public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
+
+    private static final String NICE = "/usr/bin/nice";
+    private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
+    /**
+     * Names, for every child, the socket provider the JDK picks when nobody configured another: without the name,
+     * a JVM's first socket searches the modules and every jar on the class path for a provider service, on a
+     * manager server's way to ready (and on a worker's first proxy call). Given only when this program names
+     * none, and when the platform's provider is public with a public constructor, as the property requires
+     * (Linux's epoll, macOS's kqueue, JDK 17 to 25). The jars are not searched here either — that would cost a
+     * program's first child as much — so a provider a jar declares is not seen by children: name it with
+     * {@code -Dmpdemo.child.jvmArgs=-Djava.nio.channels.spi.SelectorProvider=...}, which comes later and wins.
+     */
+    public static final List<String> SOCKET_PROVIDER = socketProvider();
+
+    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
+    public static final String JVM_ARGS = "mpdemo.child.jvmArgs";
+
+    private Spawner() {
+    }
 
     /** Classes named by their path below the runtime's root package: named, not linked (this package is below them). */
     private static List<String> compileEarly(String... classes) {
@@ -103,67 +152,12 @@ public final class Spawner {
         return "-XX:CompileCommand=CompileThresholdScaling," + pattern + "," + scale;
     }
 
-    /**
-     * The collector of a child unless its role or {@code mpdemo.child.jvmArgs} chooses one: the one that starts
-     * fastest. Serial starts no GC threads, but on JDK 17 only G1 maps the JDK's archived heap objects, the
-     * module graph among them, which the JVM otherwise builds at start: G1 there gave ~8 ms less CPU per child,
-     * Process start+join 52 -> 42 ms. From JDK 18 on Serial maps them too (JDK-8273508) and is the faster again
-     * (JDK 25: 34 vs 36 ms CPU for hello world).
-     */
-    public static final String START_GC = Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
-
-    /**
-     * Added for pool workers but the first: what a task runs once per call to a manager or once per task — the
-     * runtime's own code, a socket's read and write, the buffers, locks and thread-locals they use, the result's
-     * way back — compiled after ~20 calls (C1) and ~500 (C2), where the lazy default
-     * ({@code CompileThresholdScaling=10}) waits for ~2 000 and ~50 000: a worker runs a task only a few thousand
-     * times in a typical run, so that path stayed interpreted. Four workers woken by a manager Condition's
-     * notify-all, all on one CPU: ~400 -> ~240 us (JMH, alternating A/B); ~280 us when, as here, the first
-     * worker goes without. The first worker is on the way to the pool's first result, and these patterns cost
-     * its start ~2 ms (46.5 -> 48.5 ms to a Pool(4)'s first result, six alternating runs; about the same with
-     * every scale at 0.1, so it is HotSpot matching methods against the patterns, not compiling): it keeps
-     * {@link #HOT_PATHS}.
-     */
-    public static final List<String> TASK_PATHS = List.of(
-            QUIET_COMMANDS,
-            earlyCompile(RUNTIME_CLASSES + "*.*", EARLIER),
-            earlyCompile("sun/nio/ch/*.*", EARLIER),
-            earlyCompile("java/nio/channels/spi/*.*", EARLIER),
-            earlyCompile("java/util/concurrent/locks/*.*", EARLIER),
-            earlyCompile("java/lang/ThreadLocal*.*", EARLIER),
-            earlyCompile("java/lang/Thread.blockedOn", EARLIER),
-            earlyCompile("java/lang/System$2.blockedOn", EARLIER),
-            earlyCompile("java/io/PrintStream.*", EARLIER),
-            earlyCompile("java/io/BufferedOutputStream.*", EARLIER),
-            earlyCompile("java/io/FileOutputStream.*", EARLIER),
-            earlyCompile("java/util/ArrayList*.*", EARLIER),
-            earlyCompile("java/nio/*.*", EARLY));
-
-    /**
-     * Added for pool workers but the first: Serial, whatever the JDK. They run many tasks, and G1 made mapTiny
-     * ~20% slower (12.1 vs 15.0 ms, JDK 17) for the ~8 ms it saves at start.
-     */
-    public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC");
-
     /** The flags of a pool worker but the first: {@link #WORKER_FLAGS} and {@link #TASK_PATHS}. */
     public static List<String> workerFlags() {
         List<String> flags = new ArrayList<>(WORKER_FLAGS);
         flags.addAll(TASK_PATHS);
         return flags;
     }
-
-    private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
-
-    /**
-     * Names, for every child, the socket provider the JDK picks when nobody configured another: without the name,
-     * a JVM's first socket searches the modules and every jar on the class path for a provider service, ~9 ms on
-     * a manager server's way to ready (and on a worker's first proxy call). Given only when this program names
-     * none, and when the platform's provider is public with a public constructor, as the property requires
-     * (Linux's epoll, macOS's kqueue, JDK 17 to 25). The jars are not searched here either — that would cost a
-     * program's first child the same ~6 ms — so a provider a jar declares is not seen by children: name it with
-     * {@code -Dmpdemo.child.jvmArgs=-Djava.nio.channels.spi.SelectorProvider=...}, which comes later and wins.
-     */
-    public static final List<String> SOCKET_PROVIDER = socketProvider();
 
     private static List<String> socketProvider() {
         String os = System.getProperty("os.name", "");
@@ -183,15 +177,21 @@ public final class Spawner {
         }
     }
 
-    /** Extra child flags, after all others: {@code -Dmpdemo.child.jvmArgs="-Xlog:... -Xss1m"}. */
-    public static final String JVM_ARGS = "mpdemo.child.jvmArgs";
-
-    public static java.lang.Process start(String mainClass, String... args) {
-        return start(List.of(), mainClass, args);
-    }
-
     /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
     public static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
+        List<String> command = childCommand(roleFlags, mainClass, args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        AuthKey.exportTo(builder.environment()); // the child inherits the authkey, never on its command line
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new ProcessError("cannot start a child JVM (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A child's command line: {@link #start(List, String, String...)} starts it. */
+    private static List<String> childCommand(List<String> roleFlags, String mainClass, String... args) {
         List<String> extra = extraFlags();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -210,18 +210,29 @@ public final class Spawner {
                 command.add("-D" + key + "=" + e.getValue());
             }
         }
+        return classPathAndMain(command, mainClass, args);
+    }
+
+    /**
+     * The command line of a helper JVM that is no child of the program's (the class-data archive's trainer and
+     * its check): this JVM's java and class path, {@code flags} and nothing else; at the lowest priority when
+     * {@code background}, so that it takes only what the program leaves of the CPUs.
+     */
+    public static List<String> helperCommand(boolean background, List<String> flags, String mainClass,
+                                             String... args) {
+        List<String> command = new ArrayList<>();
+        if (background && Files.isExecutable(Path.of(NICE))) command.addAll(List.of(NICE, "-n", "19"));
+        command.add(javaExecutable());
+        command.addAll(flags);
+        return classPathAndMain(command, mainClass, args);
+    }
+
+    private static List<String> classPathAndMain(List<String> command, String mainClass, String... args) {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        AuthKey.exportTo(builder.environment()); // the child inherits the authkey, never on its command line
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new ProcessError("cannot start a child JVM (" + command.get(0) + "): " + e.getMessage(), e);
-        }
+        return command;
     }
 
     /** The flags of {@code -Dmpdemo.child.jvmArgs}. */
@@ -247,7 +258,7 @@ public final class Spawner {
         return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
     }
 
-    public static String javaExecutable() {
+    private static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(java) ? java.toString()
                 : ProcessHandle.current().info().command().orElse("java");

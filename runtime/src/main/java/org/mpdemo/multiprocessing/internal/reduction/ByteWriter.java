@@ -71,7 +71,9 @@ public final class ByteWriter {
         return size;
     }
 
+    /** The bytes written; no copy when they fill the capacity given, as a fixed-size header does. */
     public byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+        // safe to share: a write after this one finds no room and grows into a new array
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 }

@@ -1,9 +1,5 @@
 package org.mpdemo.multiprocessing.internal.reduction;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandleInfo;
@@ -45,36 +41,24 @@ public final class Functions {
         SerializedLambda lambda = lambdaOf(invoker.target());
         if (lambda != null && lambda.getCapturedArgCount() == 0
                 && lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeStatic) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(BY_NAME);
-                out.writeUTF(lambda.getImplClass().replace('/', '.'));
-                out.writeUTF(lambda.getImplMethodName());
-                out.writeUTF(lambda.getImplMethodSignature());
-                out.writeByte(invoker.arity());
-                out.writeBoolean(invoker.returnsValue());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            return new ByteWriter(128).writeByte(BY_NAME)
+                    .writeString(lambda.getImplClass().replace('/', '.'))
+                    .writeString(lambda.getImplMethodName())
+                    .writeString(lambda.getImplMethodSignature())
+                    .writeByte(invoker.arity())
+                    .writeBoolean(invoker.returnsValue())
+                    .toByteArray();
         }
-        byte[] serial = Reduction.serialize(invoker);
-        byte[] framed = new byte[serial.length + 1];
-        framed[0] = SERIALIZED;
-        System.arraycopy(serial, 0, framed, 1, serial.length);
-        return framed;
+        return new ByteWriter(0).writeByte(SERIALIZED).write(Reduction.serialize(invoker)).toByteArray();
     }
 
     public static Invoker decode(byte[] data) {
-        if (data[0] == SERIALIZED) {
-            byte[] serial = new byte[data.length - 1];
-            System.arraycopy(data, 1, serial, 0, serial.length);
-            return (Invoker) Reduction.deserialize(serial);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
-            String className = in.readUTF();
-            String name = in.readUTF();
-            String descriptor = in.readUTF();
+        ByteReader in = new ByteReader(data, 1);
+        if (data[0] == SERIALIZED) return (Invoker) Reduction.deserialize(in.rest());
+        try {
+            String className = in.readString();
+            String name = in.readString();
+            String descriptor = in.readString();
             int arity = in.readByte();
             boolean returnsValue = in.readBoolean();
             ClassLoader loader = Functions.class.getClassLoader();

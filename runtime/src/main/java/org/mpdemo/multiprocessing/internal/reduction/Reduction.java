@@ -29,11 +29,6 @@ public final class Reduction {
     /** TRUE while the thread serializes a child's start-up; unset is false (no lambda: it costs a child's start). */
     private static final ThreadLocal<Boolean> SPAWNING = new ThreadLocal<>();
 
-    /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
-    public static ObjectInputFilter filter() {
-        return Filter.FILTER;
-    }
-
     /** Built on first use: a worker that only sees plain values never pays for it. */
     private static final class Filter {
         static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
@@ -47,9 +42,14 @@ public final class Reduction {
     private static final byte SERIAL = 2;
 
     private static final byte T_NULL = 0, T_INT = 1, T_LONG = 2, T_DOUBLE = 3, T_STRING = 4, T_TRUE = 5,
-            T_FALSE = 6, T_ARRAY = 9;
+            T_FALSE = 6, T_ARRAY = 9, T_BYTES = 10;
 
     private Reduction() {
+    }
+
+    /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
+    public static ObjectInputFilter filter() {
+        return Filter.FILTER;
     }
 
     /** Runs {@code body} in process-start context, where primitives may be serialized. */
@@ -144,7 +144,7 @@ public final class Reduction {
 
     private static boolean isPlain(Object v, int depth) {
         if (v == null || v instanceof Integer || v instanceof Long || v instanceof Double
-                || v instanceof String || v instanceof Boolean) return true;
+                || v instanceof String || v instanceof Boolean || v instanceof byte[]) return true;
         if (depth > 4) return false;
         if (v instanceof Object[] a && a.getClass() == Object[].class) {
             for (Object e : a) if (!isPlain(e, depth + 1)) return false;
@@ -172,6 +172,9 @@ public final class Reduction {
             out.write(utf8);
         } else if (v instanceof Boolean b) {
             out.writeByte(b ? T_TRUE : T_FALSE);
+        } else if (v instanceof byte[] b) {
+            out.writeByte(T_BYTES);
+            out.writeBlock(b);
         } else {
             Object[] a = (Object[]) v;
             out.writeByte(T_ARRAY);
@@ -203,6 +206,7 @@ public final class Reduction {
                 for (int i = 0; i < n; i++) a[i] = readPlain(in, depth + 1);
                 return a;
             }
+            case T_BYTES: return in.readBlock();
             default: throw new IOException("corrupt value tag " + tag);
         }
     }

@@ -3,8 +3,6 @@ package org.mpdemo.multiprocessing.internal.wire;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,8 @@ import java.io.OutputStream;
  */
 public final class Connection implements Closeable {
     public static final int MAX_FRAME = 512 << 20;
+    /** A frame's length ({@code int}, big-endian) and type. */
+    private static final int HEADER = 4 + 1;
 
     // parent -> child
     public static final byte BOOT = 1;
@@ -37,19 +37,22 @@ public final class Connection implements Closeable {
     public static final byte RESULT = 13;
     /**
      * The child has run its last line and flushed its output: the parent answers by closing the child's input,
-     * so that the child's reader thread sees end of file and ends before the child exits (see ChildMain).
+     * so that the child's reader thread sees end of file and ends before the child exits (see Parent.exit).
      */
     public static final byte DONE = 14;
 
     public record Frame(byte type, byte[] payload) {
     }
 
-    private final DataInputStream in;
-    private final DataOutputStream out;
+    private final BufferedInputStream in;
+    private final BufferedOutputStream out;
+    /** A frame's length and type, reused: written under this object's monitor, read by the one receiver. */
+    private final byte[] outHeader = new byte[HEADER];
+    private final byte[] inHeader = new byte[HEADER];
 
     public Connection(InputStream in, OutputStream out) {
-        this.in = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-        this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        this.in = new BufferedInputStream(in, 1 << 16);
+        this.out = new BufferedOutputStream(out, 1 << 16);
     }
 
     /** Writes a frame made of the concatenated parts; {@link #flush()} sends it. */
@@ -57,9 +60,14 @@ public final class Connection implements Closeable {
         long length = 1;
         for (byte[] p : parts) length += p.length;
         if (length > MAX_FRAME) throw new IOException("frame of " + length + " bytes exceeds " + MAX_FRAME);
-        out.writeInt((int) length);
-        out.writeByte(type);
-        for (byte[] p : parts) out.write(p);
+        int n = (int) length;
+        outHeader[0] = (byte) (n >>> 24);
+        outHeader[1] = (byte) (n >>> 16);
+        outHeader[2] = (byte) (n >>> 8);
+        outHeader[3] = (byte) n;
+        outHeader[4] = type;
+        out.write(outHeader, 0, HEADER);
+        for (byte[] p : parts) out.write(p, 0, p.length);
     }
 
     public synchronized void flush() throws IOException {
@@ -74,14 +82,13 @@ public final class Connection implements Closeable {
 
     /** The next frame, or {@code null} at end of stream. Only one thread receives. */
     public Frame receive() throws IOException {
-        int length;
-        try {
-            length = in.readInt();
-        } catch (EOFException e) {
-            return null;
-        }
+        int read = in.readNBytes(inHeader, 0, HEADER);
+        if (read < 4) return null; // end of stream, also in the middle of a length
+        int length = ((inHeader[0] & 0xff) << 24) | ((inHeader[1] & 0xff) << 16) | ((inHeader[2] & 0xff) << 8)
+                | (inHeader[3] & 0xff);
         if (length < 1 || length > MAX_FRAME) throw new IOException("bad frame length " + length);
-        byte type = in.readByte();
+        if (read < HEADER) throw new EOFException("frame ends before its type");
+        byte type = inHeader[4];
         byte[] payload = in.readNBytes(length - 1);
         if (payload.length != length - 1) return null;
         return new Frame(type, payload);

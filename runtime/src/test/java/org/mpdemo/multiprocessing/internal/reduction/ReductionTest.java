@@ -34,6 +34,24 @@ class ReductionTest {
         assertTrue(Reduction.encodeList(List.of(1, 2, 3, 4, 5)).length < 40);
     }
 
+    @Test
+    void byteArraysTravelCompactlyAsTheyAre() {
+        byte[] bytes = {0, 1, (byte) 0xff, 42};
+        byte[] encoded = Reduction.encodeList(Arrays.asList(bytes, new Object[] {null, bytes}));
+        assertTrue(encoded.length < 40, "compact, not Java serialization: " + encoded.length);
+        List<Object> back = Reduction.decodeList(encoded);
+        assertArrayEquals(bytes, (byte[]) back.get(0));
+        assertArrayEquals(bytes, (byte[]) ((Object[]) back.get(1))[1]);
+    }
+
+    @Test
+    void aFunctionByNameRoundTripsThroughByteWriterAndReader() throws Exception {
+        Invoker sent = Invoker.of((org.mpdemo.multiprocessing.Task.Call2<Integer, Integer, Integer>) Math::max);
+        Invoker back = Functions.decode(Functions.encode(sent));
+        assertEquals(7, back.invoke(new Object[] {3, 7}));
+        assertEquals(2, back.arity());
+    }
+
     record Point(int x, int y) implements Serializable {
     }
 
