@@ -111,27 +111,27 @@ final class Dispatcher {
                 out.put((byte) (condition(e, "wait_for_waiters").awaitWaiters(n, in.getDouble()) ? 1 : 0));
             }
             case WAITERS -> out.putInt(condition(e, "waiters").waiters());
-            case SET -> event(e, "set").set();
-            case CLEAR -> event(e, "clear").clear();
-            case IS_SET -> out.put((byte) (event(e, "is_set").isSet() ? 1 : 0));
-            case BARRIER_WAIT -> out.putInt(barrier(e, "wait").await(in.getDouble()));
-            case BARRIER_ABORT -> barrier(e, "abort").abort();
-            case BARRIER_RESET -> barrier(e, "reset").reset();
+            case SET -> as(EventReferent.class, e, "set").set();
+            case CLEAR -> as(EventReferent.class, e, "clear").clear();
+            case IS_SET -> out.put((byte) (as(EventReferent.class, e, "is_set").isSet() ? 1 : 0));
+            case BARRIER_WAIT -> out.putInt(as(BarrierReferent.class, e, "wait").await(in.getDouble()));
+            case BARRIER_ABORT -> as(BarrierReferent.class, e, "abort").abort();
+            case BARRIER_RESET -> as(BarrierReferent.class, e, "reset").reset();
             case BARRIER_STATE -> {
-                BarrierReferent b = barrier(e, "parties");
+                BarrierReferent b = as(BarrierReferent.class, e, "parties");
                 out.putInt(b.barrier.getParties()).putInt(b.barrier.getNumberWaiting())
                         .put((byte) (b.isBroken() ? 1 : 0));
             }
-            case PUT -> queue(e, "put").queue.add(rest(in));
+            case PUT -> as(QueueReferent.class, e, "put").queue.add(rest(in));
             case GET -> {
                 if (r instanceof ValueReferent value) {
                     channel.put(value.value);
                 } else {
                     boolean block = in.get() != 0;
-                    channel.put(queue(e, "get").get(block, in.getDouble()));
+                    channel.put(as(QueueReferent.class, e, "get").get(block, in.getDouble()));
                 }
             }
-            case SIZE -> out.putInt(queue(e, "qsize").queue.size());
+            case SIZE -> out.putInt(as(QueueReferent.class, e, "qsize").queue.size());
             case VALUE_SET -> {
                 if (!(r instanceof ValueReferent value)) throw unsupported(e, "set");
                 byte[] bytes = rest(in);
@@ -159,18 +159,9 @@ final class Dispatcher {
         throw unsupported(e, method);
     }
 
-    private static EventReferent event(Registry.Entry e, String method) {
-        if (e.referent() instanceof EventReferent ev) return ev;
-        throw unsupported(e, method);
-    }
-
-    private static BarrierReferent barrier(Registry.Entry e, String method) {
-        if (e.referent() instanceof BarrierReferent b) return b;
-        throw unsupported(e, method);
-    }
-
-    private static QueueReferent queue(Registry.Entry e, String method) {
-        if (e.referent() instanceof QueueReferent q) return q;
+    /** The referent as the type {@code method} needs, or the error Python gives for a method the type lacks. */
+    private static <T> T as(Class<T> type, Registry.Entry e, String method) {
+        if (type.isInstance(e.referent())) return type.cast(e.referent());
         throw unsupported(e, method);
     }
 
