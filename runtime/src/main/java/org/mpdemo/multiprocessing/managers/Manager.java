@@ -20,7 +20,9 @@ import org.mpdemo.multiprocessing.errors.AuthenticationError;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.launch.Spawner;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
-import org.mpdemo.multiprocessing.internal.server.ManagerServer;
+import org.mpdemo.multiprocessing.internal.server.Listener;
+import org.mpdemo.multiprocessing.internal.server.ServerBoot;
+import org.mpdemo.multiprocessing.internal.server.ServerMain;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.Challenge;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
@@ -66,7 +68,7 @@ public final class Manager implements AutoCloseable {
             throw new IllegalArgumentException("a manager listens on a Unix-domain socket or a TCP address, not "
                     + listen);
         }
-        java.lang.Process child = Spawner.start(Spawner.MANAGER_FLAGS, ManagerServer.class.getName());
+        java.lang.Process child = Spawner.start(Spawner.MANAGER_FLAGS, ServerMain.class.getName());
         Thread warm = warmUp(tcp);
         String ready;
         try {
@@ -74,13 +76,13 @@ public final class Manager implements AutoCloseable {
             if (tcp) {
                 InetSocketAddress inet = (InetSocketAddress) listen;
                 String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-                toServer.write(ManagerServer.bootBytes(serverKey, true, host, inet.getPort()));
+                toServer.write(new ServerBoot(serverKey, true, host, inet.getPort()).encode());
             } else {
-                toServer.write(ManagerServer.bootBytes(serverKey, false, tmpdir().toString(), 0));
+                toServer.write(new ServerBoot(serverKey, false, tmpdir().toString(), 0).encode());
             }
             toServer.flush(); // and kept open: the server stops when it closes
             // While the server's JVM starts, remove the directories of managers that were killed.
-            if (!tcp) ManagerServer.sweepStale(tmpdir());
+            if (!tcp) Listener.sweepStale(tmpdir());
             ready = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
         } catch (IOException e) {
@@ -294,9 +296,8 @@ public final class Manager implements AutoCloseable {
     public void register(String name, ManagerProxy proxy) {
         String what = "this manager (registering '" + name + "')";
         checkOpen(what);
-        ManagerChannel channel = endpoint.begin(what, ManagerProtocol.REGISTER, 0);
-        ManagerProtocol.putString(channel, name);
-        channel.ensure(4).putInt(proxy.id);
+        ManagerChannel channel = endpoint.begin(what, ManagerProtocol.REGISTER, proxy.id);
+        channel.put(ManagerProtocol.encodeName(name));
         endpoint.call(what);
     }
 
@@ -306,7 +307,7 @@ public final class Manager implements AutoCloseable {
         String what = "this manager (looking up '" + name + "')";
         checkOpen(what);
         ManagerChannel channel = endpoint.begin(what, ManagerProtocol.LOOKUP, 0);
-        ManagerProtocol.putString(channel, name);
+        channel.put(ManagerProtocol.encodeName(name));
         ByteBuffer reply = endpoint.call(what);
         byte kind = reply.get();
         int id = reply.getInt();
@@ -359,7 +360,7 @@ public final class Manager implements AutoCloseable {
     }
 
     private void removeDirectory() {
-        if (address.unix()) ManagerServer.removeManagerDirectory(Path.of(address.path()).getParent());
+        if (address.unix()) Listener.removeManagerDirectory(Path.of(address.path()).getParent());
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.mpdemo.multiprocessing.internal.reduction.Invoker;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.Challenge;
-import org.mpdemo.multiprocessing.internal.wire.Connection;
+import org.mpdemo.multiprocessing.internal.wire.Failure;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 
@@ -36,14 +36,14 @@ import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 final class ManagerClient {
     private static final Map<String, Endpoint> ENDPOINTS = new ConcurrentHashMap<>();
 
-    private ManagerClient() {
-    }
-
     /**
      * The endpoints of this process's own authkey, by address: every proxy a task receives is a new object that
      * looks its endpoint up once, and this spares that lookup the key's fingerprint (an HMAC).
      */
     private static final Map<ManagerAddress, Endpoint> OWN_KEY = new ConcurrentHashMap<>();
+
+    private ManagerClient() {
+    }
 
     /** The endpoint for a manager; {@code key} {@code null} means this process's authkey. */
     static Endpoint endpoint(ManagerAddress address, long pid, byte[] key) {
@@ -206,34 +206,18 @@ final class ManagerClient {
     }
 
     /**
-     * The referent's exception, rebuilt from an error reply (behind {@link Reduction#filter()}) with the caller's
-     * stack, as CPython re-raises it in the client; a {@link RemoteError} when it cannot be rebuilt here.
+     * The referent's exception, rebuilt from an error reply's {@link Failure} (behind {@link Reduction#filter()})
+     * with the caller's stack, as CPython re-raises it in the client; a {@link RemoteError} when it cannot be
+     * rebuilt here.
      */
     static RuntimeException rethrow(ByteBuffer reply) {
-        String type = ManagerProtocol.getString(reply);
-        String message = ManagerProtocol.getString(reply);
-        if (message.equals("\0")) message = null;
-        int n = reply.getInt();
-        Throwable error = null;
-        if (n > 0 && n <= reply.remaining()) {
-            byte[] serialized = new byte[n];
-            reply.get(serialized);
-            try {
-                if (Reduction.deserialize(serialized) instanceof Throwable t && t.getClass().getName().equals(type)) {
-                    error = t;
-                }
-            } catch (RuntimeException ignored) {
-                // rebuilt below
-            }
-        }
-        if (error == null) error = new RemoteError(type, message);
+        Throwable error = Failure.decode(ManagerProtocol.rest(reply));
         StackTraceElement[] here = new Throwable().getStackTrace();
         int skip = 0;
         while (skip < here.length - 1 && here[skip].getClassName().startsWith(ManagerClient.class.getName())) skip++;
         error.setStackTrace(java.util.Arrays.copyOfRange(here, skip, here.length));
         throw Invoker.rethrow(error);
     }
-
 
     private static void closeQuietly(SocketChannel socket) {
         if (socket == null) return;

@@ -3,7 +3,7 @@ package org.mpdemo.multiprocessing.pool;
 import java.io.IOException;
 import java.util.List;
 import org.mpdemo.multiprocessing.internal.launch.ClassDataArchive;
-import org.mpdemo.multiprocessing.internal.server.ManagerServer;
+import org.mpdemo.multiprocessing.internal.server.ServerMain;
 
 /**
  * The class-data archive's trainer ({@link ClassDataArchive}): a JVM in the background that runs a pool of one
@@ -32,7 +32,7 @@ final class ArchiveTrainer {
     static int exercise() throws IOException {
         int loaded = ClassDataArchive.loadRuntimeClasses();
         try {
-            ManagerServer.exerciseForArchive();
+            ServerMain.exerciseForArchive();
         } catch (IOException | RuntimeException e) {
             // an archive without them is still worth having
         }

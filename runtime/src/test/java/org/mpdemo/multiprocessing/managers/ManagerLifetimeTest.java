@@ -22,7 +22,7 @@ import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.ProcessExit;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
-import org.mpdemo.multiprocessing.internal.server.ManagerServer;
+import org.mpdemo.multiprocessing.internal.server.Listener;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 
 /** A manager's end — shut down, killed, or orphaned — is seen at once, once, and leaves nothing behind. */
@@ -167,9 +167,9 @@ class ManagerLifetimeTest {
         gone.getInputStream().readAllBytes();
         assertTrue(gone.waitFor(10, TimeUnit.SECONDS));
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path stale = Files.createDirectory(tmp.resolve(ManagerServer.DIRECTORY_PREFIX + gone.pid() + "-test"));
-        Files.createFile(stale.resolve(ManagerServer.SOCKET_NAME));
-        Path notOurs = Files.createDirectory(tmp.resolve(ManagerServer.DIRECTORY_PREFIX + gone.pid() + "-other"));
+        Path stale = Files.createDirectory(tmp.resolve(Listener.DIRECTORY_PREFIX + gone.pid() + "-test"));
+        Files.createFile(stale.resolve(Listener.SOCKET_NAME));
+        Path notOurs = Files.createDirectory(tmp.resolve(Listener.DIRECTORY_PREFIX + gone.pid() + "-other"));
         Files.createFile(notOurs.resolve("something-else"));
         try (Manager manager = new Manager()) {
             assertTrue(within(5_000, () -> !Files.exists(stale)), "stale directory removed");
@@ -178,7 +178,7 @@ class ManagerLifetimeTest {
         } finally {
             Files.deleteIfExists(notOurs.resolve("something-else"));
             Files.deleteIfExists(notOurs);
-            Files.deleteIfExists(stale.resolve(ManagerServer.SOCKET_NAME));
+            Files.deleteIfExists(stale.resolve(Listener.SOCKET_NAME));
             Files.deleteIfExists(stale);
         }
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.mpdemo.multiprocessing.errors.AuthenticationError;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.Challenge;
+import org.mpdemo.multiprocessing.internal.wire.Connection;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 
@@ -176,7 +177,7 @@ class ManagerSecurityTest {
         // after authentication: more than the maximum, refused as well
         try (SocketChannel raw = connect()) {
             Challenge.client(new ManagerChannel(raw), KEY);
-            write(raw, ByteBuffer.allocate(4).putInt(ManagerChannel.MAX_FRAME + 1).array());
+            write(raw, ByteBuffer.allocate(4).putInt(Connection.MAX_FRAME + 1).array());
             assertClosedByServer(raw);
         }
     }

@@ -23,7 +23,7 @@ import org.mpdemo.multiprocessing.internal.launch.Spawner;
  *
  * <p>Random bytes come from the kernel's CSPRNG ({@code /dev/urandom}, the source {@link SecureRandom}'s default
  * Linux implementation reads) when it exists, and from {@link SecureRandom} elsewhere: initializing the JDK's
- * security providers costs 20–30 ms, which every main process that starts a pool would otherwise pay.
+ * security providers is slow, and every main process that starts a pool would otherwise pay for it.
  */
 public final class AuthKey {
     /** Carries the key, hex-encoded, from a process to its children. */
@@ -94,7 +94,7 @@ public final class AuthKey {
 
     /**
      * HMAC-SHA256 (RFC 2104) of the concatenated parts, built on the JDK's SHA-256: the same function as
-     * {@code javax.crypto.Mac("HmacSHA256")}, which a unit test checks, without the 40–60 ms it takes to start JCE.
+     * {@code javax.crypto.Mac("HmacSHA256")}, which a unit test checks, without the time it takes to start JCE.
      */
     public static byte[] hmac(byte[] key, byte[]... parts) {
         MessageDigest sha = sha256();

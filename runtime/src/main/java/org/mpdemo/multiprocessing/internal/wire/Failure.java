@@ -1,25 +1,28 @@
 package org.mpdemo.multiprocessing.internal.wire;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.mpdemo.multiprocessing.errors.RemoteError;
 import org.mpdemo.multiprocessing.errors.RemoteTraceback;
+import org.mpdemo.multiprocessing.internal.reduction.ByteReader;
+import org.mpdemo.multiprocessing.internal.reduction.ByteWriter;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 
 /**
- * An exception on its way from a child to the parent: the exception itself when it serializes, and always its
- * type, message and formatted stack trace, so that the parent can re-raise it with CPython's
- * {@code RemoteTraceback} attached — or a {@link RemoteError} when the original cannot be rebuilt.
+ * An exception on its way to another process — from a pool's worker to its parent, from a manager to its client:
+ * the exception itself when it serializes, and always its type and message, so that the receiver can re-raise it,
+ * or a {@link RemoteError} when the original cannot be rebuilt there.
+ *
+ * <p>A worker's failure also carries its formatted stack trace, which the parent attaches as CPython's
+ * {@code RemoteTraceback}; a manager's carries none, since its client re-raises the error with its own stack, as
+ * CPython's proxies do.
+ *
+ * <p>The envelope: {@code string type, string message, boolean hasMessage, string trace, block serialized}.
  */
 public final class Failure {
     private Failure() {
     }
 
+    /** {@code where}: the process it comes from, for the traceback's heading; {@code null} for no traceback. */
     public static byte[] encode(Throwable error, String where) {
         byte[] serialized;
         try {
@@ -27,19 +30,15 @@ public final class Failure {
         } catch (RuntimeException notSerializable) {
             serialized = new byte[0];
         }
-        String trace = "Traceback from " + where + ":\n" + stackTrace(error);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeString(out, error.getClass().getName());
-            writeString(out, error.getMessage() == null ? "" : error.getMessage());
-            out.writeBoolean(error.getMessage() != null);
-            writeString(out, trace);
-            out.writeInt(serialized.length);
-            out.write(serialized);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        String message = error.getMessage();
+        String trace = where == null ? "" : "Traceback from " + where + ":\n" + stackTrace(error);
+        return new ByteWriter(64 + trace.length() + serialized.length)
+                .writeString(error.getClass().getName())
+                .writeString(message == null ? "" : message)
+                .writeBoolean(message != null)
+                .writeString(trace)
+                .writeBlock(serialized)
+                .toByteArray();
     }
 
     private static String stackTrace(Throwable e) {
@@ -48,40 +47,45 @@ public final class Failure {
         return text.toString();
     }
 
+    /** The exception {@link #encode} was given, or a {@link RemoteError}; with its traceback, if it has one. */
     public static Throwable decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            String type = readString(in);
-            String message = readString(in);
+        try {
+            ByteReader in = new ByteReader(data);
+            String type = in.readString();
+            String message = in.readString();
             if (!in.readBoolean()) message = null;
-            String trace = readString(in);
-            int n = in.readInt();
+            String trace = in.readString();
+            byte[] serialized = in.readBlock();
             Throwable error = null;
-            if (n > 0) {
+            if (serialized.length > 0) {
                 try {
-                    error = (Throwable) Reduction.deserialize(in.readNBytes(n));
+                    error = (Throwable) Reduction.deserialize(serialized);
                 } catch (RuntimeException e) {
                     error = null;
                 }
             }
             if (error == null) error = new RemoteError(type, message);
             else if (message != null && !message.equals(error.getMessage())) error = withMessage(error, message);
-            RemoteTraceback remote = new RemoteTraceback(trace);
-            try {
-                if (error.getCause() == null) error.initCause(remote);
-                else error.addSuppressed(remote);
-            } catch (IllegalStateException causeAlreadySet) {
-                error.addSuppressed(remote);
-            }
+            if (!trace.isEmpty()) attach(error, new RemoteTraceback(trace));
             return error;
         } catch (IOException e) {
             return new RemoteError("unknown", "undecodable failure from a child process");
         }
     }
 
+    private static void attach(Throwable error, RemoteTraceback remote) {
+        try {
+            if (error.getCause() == null) error.initCause(remote);
+            else error.addSuppressed(remote);
+        } catch (IllegalStateException causeAlreadySet) {
+            error.addSuppressed(remote);
+        }
+    }
+
     /**
      * Some messages are computed lazily and do not survive serialization — a helpful NullPointerException's
      * ({@code Cannot invoke … because "X.lock" is null}) among them. Rebuild the exception with the message the
-     * worker saw, when its class has a message constructor.
+     * sender saw, when its class has a message constructor.
      */
     private static Throwable withMessage(Throwable error, String message) {
         try {
@@ -93,17 +97,5 @@ public final class Failure {
         } catch (ReflectiveOperationException | RuntimeException noSuchConstructor) {
             return error;
         }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("corrupt string");
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 }

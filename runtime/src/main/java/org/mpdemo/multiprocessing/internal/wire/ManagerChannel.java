@@ -13,14 +13,14 @@ import org.mpdemo.multiprocessing.errors.ProcessError;
  *
  * <p>A frame's length is checked against the current limit before a byte of it is allocated or read: until the
  * connection is authenticated the limit is {@value #HANDSHAKE_LIMIT} bytes (a challenge or a digest), then
- * {@link #MAX_FRAME}. A message is written with a single {@code write} call whenever the socket takes it whole;
- * received frames are parsed out of one reusable buffer, so a small reply costs one {@code read}.
+ * {@link Connection#MAX_FRAME}, the runtime's one frame limit. A message is written with a single {@code write}
+ * call whenever the socket takes it whole; received frames are parsed out of one reusable buffer, so a small
+ * reply costs one {@code read}.
  *
  * <p>Not thread-safe: a channel belongs to one thread at a time.
  */
 public final class ManagerChannel implements Closeable {
     public static final int HANDSHAKE_LIMIT = 256;
-    public static final int MAX_FRAME = 64 << 20;
     private static final int BUFFER = 16 << 10;
 
     public final SocketChannel socket;
@@ -40,7 +40,7 @@ public final class ManagerChannel implements Closeable {
 
     /** Lifts the frame limit from the handshake's to the full one. */
     public void authenticated() {
-        limit = MAX_FRAME;
+        limit = Connection.MAX_FRAME;
     }
 
     // ---- writing ----------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 package org.mpdemo.multiprocessing.internal.wire;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.mpdemo.multiprocessing.internal.reduction.ByteReader;
+import org.mpdemo.multiprocessing.internal.reduction.ByteWriter;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 
 /**
@@ -11,13 +13,10 @@ import org.mpdemo.multiprocessing.internal.reduction.Reduction;
  * <p>A request is {@code byte op, int object, arguments}; a reply is {@code byte status, result}. Lock-like calls
  * — the hot path — carry only primitives in a fixed layout ({@code acquire}: a flag and a timeout; the reply: one
  * byte). Values (queue items, dict entries …) travel in {@link Reduction}'s list encoding: compact for numbers and
- * strings, Java serialization behind {@link Reduction#filter()} for anything else. An error reply carries the
- * exception's type, message and serialized form, so the caller gets the referent's own exception back.
+ * strings, Java serialization behind {@link Reduction#filter()} for anything else. An error reply carries a
+ * {@link Failure} envelope, as a pool's task does, so the caller gets the referent's own exception back.
  */
 public final class ManagerProtocol {
-    private ManagerProtocol() {
-    }
-
     // ---- operations ---------------------------------------------------------------------------------------
     public static final byte CREATE = 1;          // kind, encoded args -> id, aux id
     public static final byte ACQUIRE = 2;         // block, timeout -> boolean
@@ -39,7 +38,7 @@ public final class ManagerProtocol {
     public static final byte SIZE = 18;           // -> int
     public static final byte VALUE_SET = 19;      // bytes
     public static final byte CALL = 20;           // method, encoded args -> encoded result (collections)
-    public static final byte REGISTER = 21;       // name, id
+    public static final byte REGISTER = 21;       // (object's id) name
     public static final byte LOOKUP = 22;         // name -> kind, id, aux id
     public static final byte INFO = 23;           // -> pid
 
@@ -58,6 +57,9 @@ public final class ManagerProtocol {
     private static final List<String> KIND_NAMES = List.of("?", "Lock", "RLock", "Semaphore", "BoundedSemaphore",
             "Condition", "Event", "Barrier", "Queue", "Value", "Array", "dict", "list", "Namespace");
 
+    private ManagerProtocol() {
+    }
+
     /** CPython's typeid: {@code Lock}, {@code Semaphore}, {@code dict} … */
     public static String kindName(byte kind) {
         return kind > 0 && kind < KIND_NAMES.size() ? KIND_NAMES.get(kind) : "kind " + kind;
@@ -71,17 +73,13 @@ public final class ManagerProtocol {
 
     // ---- encoding helpers ---------------------------------------------------------------------------------
 
-    public static void putString(ManagerChannel channel, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        channel.ensure(4 + utf8.length).putInt(utf8.length).put(utf8);
+    /** A name, for {@code REGISTER} and {@code LOOKUP}: {@link #decodeName} reads it. */
+    public static byte[] encodeName(String name) {
+        return new ByteWriter(4 + 3 * name.length()).writeString(name).toByteArray();
     }
 
-    public static String getString(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0 || n > b.remaining()) throw new IllegalArgumentException("corrupt string length " + n);
-        byte[] utf8 = new byte[n];
-        b.get(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+    public static String decodeName(ByteBuffer b) throws IOException {
+        return new ByteReader(rest(b)).readString();
     }
 
     /** The rest of the frame. */

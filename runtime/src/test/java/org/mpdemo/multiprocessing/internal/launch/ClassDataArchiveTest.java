@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpdemo.multiprocessing.Process;
-import org.mpdemo.multiprocessing.internal.server.ManagerServer;
+import org.mpdemo.multiprocessing.internal.server.ServerMain;
 
 /**
  * The children's class-data archive: made in the background by the first program that starts a child from jars,
@@ -102,7 +102,7 @@ class ClassDataArchiveTest {
     @Test
     void theTrainingLoadsWhatAManagerServerStartsWithAndLeavesNothingBehind() throws Exception {
         Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
-        ManagerServer.exerciseForArchive();
+        ServerMain.exerciseForArchive();
         try (Stream<Path> left = Files.list(tmpdir)) {
             assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("mpdemo-cds-training-"))
                     .collect(Collectors.toList()));
