@@ -12,6 +12,7 @@ import java.util.List;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
 
@@ -80,7 +81,7 @@ public final class Array implements Serializable {
         int n = initial == null ? size : initial.length;
         if ((long) n * type.size > Integer.MAX_VALUE - 4096) throw new IllegalArgumentException("array too large");
         // round up to 8 bytes: the lock-free update of a narrow element CASes the aligned int around it
-        SharedMemory.Slot slot = SharedMemory.allocate((n * type.size + 7) & ~7);
+        Arena.Slot slot = Arena.allocate((n * type.size + 7) & ~7);
         this.type = type;
         this.length = n;
         this.memory = slot.memory();

@@ -8,6 +8,7 @@ import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 
 /**
@@ -75,7 +76,7 @@ public class Queue<T> implements Serializable {
         if (bufferBytes < 64) throw new IllegalArgumentException("buffer of " + bufferBytes + " bytes is too small");
         this.maxsize = Math.max(0, maxsize);
         this.capacity = bufferBytes;
-        SharedMemory.Slot slot = SharedMemory.allocate(RING + bufferBytes);
+        Arena.Slot slot = Arena.allocate(RING + bufferBytes);
         this.memory = slot.memory();
         this.base = slot.offset();
         this.places = this.maxsize > 0 ? Semaphore.untraced(this.maxsize) : null;

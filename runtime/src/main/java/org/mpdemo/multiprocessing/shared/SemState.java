@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.shm.Futex;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
@@ -73,7 +74,7 @@ final class SemState implements Serializable {
     /** The dead holder this process already reported. */
     private transient volatile long reportedPid;
 
-    private SemState(SharedMemory.Slot slot, String type, String id) {
+    private SemState(Arena.Slot slot, String type, String id) {
         this.memory = slot.memory();
         this.base = slot.offset();
         this.type = type;
@@ -90,7 +91,7 @@ final class SemState implements Serializable {
      * ({@code "<type> <id> is held by process …"}).
      */
     static SemState create(int value, String type, String id) {
-        SemState state = new SemState(SharedMemory.allocate(SIZE), type, id);
+        SemState state = new SemState(Arena.allocate(SIZE), type, id);
         state.memory.setIntVolatile(state.base + COUNT, 1);
         state.memory.setIntVolatile(state.base + VALUE, value);
         Futex.preload();

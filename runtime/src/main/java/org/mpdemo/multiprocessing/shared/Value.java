@@ -8,6 +8,7 @@ import java.io.Serializable;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.trace.Trace;
@@ -88,7 +89,7 @@ public final class Value implements Serializable {
 
     private Value(CType type, Object initial, RLock lock) {
         long bits = initial == null ? 0 : type.bitsOf(initial);
-        SharedMemory.Slot slot = SharedMemory.allocate(8);
+        Arena.Slot slot = Arena.allocate(8);
         this.type = type;
         this.memory = slot.memory();
         this.offset = slot.offset();
