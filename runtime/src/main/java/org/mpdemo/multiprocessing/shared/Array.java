@@ -268,21 +268,15 @@ public final class Array implements Serializable {
 
     // ---- lock-free ----------------------------------------------------------------------------------------
 
-    private void requireInteger(String op) {
-        if (!type.isInteger()) {
-            throw new IllegalStateException(op + " needs an integer typecode, not '" + type.code + "'");
-        }
-    }
-
     /** Atomically adds {@code delta} to element {@code index}; returns its previous value. No lock. */
     public long getAndAdd(int index, long delta) {
-        requireInteger("getAndAdd");
+        type.requireInteger("getAndAdd");
         return type.getAndAdd(memory, at(index), delta);
     }
 
     /** Atomically adds {@code delta} to element {@code index}; returns its new value. No lock. */
     public long addAndGet(int index, long delta) {
-        requireInteger("addAndGet");
+        type.requireInteger("addAndGet");
         return type.wrap(type.getAndAdd(memory, at(index), delta) + delta);
     }
 
@@ -296,7 +290,7 @@ public final class Array implements Serializable {
 
     /** Atomically sets element {@code index} to {@code update} if it is {@code expected}. No lock. */
     public boolean compareAndSet(int index, long expected, long update) {
-        requireInteger("compareAndSet");
+        type.requireInteger("compareAndSet");
         return type.compareAndSet(memory, at(index), expected, update);
     }
 

@@ -189,7 +189,11 @@ public class Barrier implements Serializable {
         return parties;
     }
 
-    /** Python's {@code n_waiting}: parties currently waiting in this round. */
+    /**
+     * Python's {@code n_waiting}: parties currently waiting in this round. A monitoring method, as
+     * {@link java.util.concurrent.CyclicBarrier#getNumberWaiting} is: a snapshot for tests and reports (to see
+     * that every other party has arrived), not for synchronization control.
+     */
     public int nWaiting() {
         return state() == FILLING ? count() : 0;
     }

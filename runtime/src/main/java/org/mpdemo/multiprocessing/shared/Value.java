@@ -57,6 +57,7 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  */
 public final class Value implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     private final CType type;
     private final SharedMemory memory;
@@ -65,7 +66,6 @@ public final class Value implements Serializable {
     private final RLock lock;
     /** Unique across processes: the trace's {@code obj}. */
     private final String id = "value-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
-    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A zero of the given type, with its own lock: Python's {@code Value(typecode)}. */
     public Value(char typecode) {
@@ -206,7 +206,9 @@ public final class Value implements Serializable {
 
     /** A {@code c} value as a char from {@code \u0000} to {@code \u00ff}. */
     public char getChar() {
-        if (type != CType.CHAR) throw new IllegalStateException("getChar() needs typecode 'c', not '" + type.code + "'");
+        if (type != CType.CHAR) {
+            throw new IllegalStateException("getChar() needs typecode 'c', not '" + type.code + "'");
+        }
         return (char) readBits();
     }
 
@@ -216,21 +218,15 @@ public final class Value implements Serializable {
 
     // ---- lock-free ----------------------------------------------------------------------------------------
 
-    private void requireInteger(String op) {
-        if (!type.isInteger()) {
-            throw new IllegalStateException(op + " needs an integer typecode, not '" + type.code + "'");
-        }
-    }
-
     /** Atomically adds {@code delta} (wrapping at the type's width); returns the previous value. No lock. */
     public long getAndAdd(long delta) {
-        requireInteger("getAndAdd");
+        type.requireInteger("getAndAdd");
         return type.getAndAdd(memory, offset, delta);
     }
 
     /** Atomically adds {@code delta}; returns the new value. No lock. */
     public long addAndGet(long delta) {
-        requireInteger("addAndGet");
+        type.requireInteger("addAndGet");
         return type.wrap(type.getAndAdd(memory, offset, delta) + delta);
     }
 
@@ -246,7 +242,7 @@ public final class Value implements Serializable {
 
     /** Atomically sets {@code update} if the value is {@code expected}; returns whether it did. No lock. */
     public boolean compareAndSet(long expected, long update) {
-        requireInteger("compareAndSet");
+        type.requireInteger("compareAndSet");
         return type.compareAndSet(memory, offset, expected, update);
     }
 

@@ -64,28 +64,52 @@ public abstract sealed class AtomicMemory permits SharedMemory {
         buffer.put(offset, bytes, from, length);
     }
 
-    // ---- int ----------------------------------------------------------------------------------------------
+    // ---- loads: volatile, and acquire ---------------------------------------------------------------------
+    // On the platforms we run on a volatile load is as cheap as an acquire, so Unsafe's volatile load serves both.
 
     public final int getIntVolatile(int offset) {
         if (U == null) return (int) INT.getVolatile(buffer, offset);
         try { return U.getIntVolatile(null, at(offset, 4)); } finally { Reference.reachabilityFence(this); }
     }
 
-    /** On the platforms we run on a volatile load is as cheap as an acquire, so Unsafe's serves. */
+    public final long getLongVolatile(int offset) {
+        if (U == null) return (long) LONG.getVolatile(buffer, offset);
+        try { return U.getLongVolatile(null, at(offset, 8)); } finally { Reference.reachabilityFence(this); }
+    }
+
     public final int getIntAcquire(int offset) {
         if (U == null) return (int) INT.getAcquire(buffer, offset);
         try { return U.getIntVolatile(null, at(offset, 4)); } finally { Reference.reachabilityFence(this); }
     }
+
+    public final long getLongAcquire(int offset) {
+        if (U == null) return (long) LONG.getAcquire(buffer, offset);
+        try { return U.getLongVolatile(null, at(offset, 8)); } finally { Reference.reachabilityFence(this); }
+    }
+
+    // ---- stores: volatile, and release ---------------------------------------------------------------------
 
     public final void setIntVolatile(int offset, int value) {
         if (U == null) INT.setVolatile(buffer, offset, value);
         else try { U.putIntVolatile(null, at(offset, 4), value); } finally { Reference.reachabilityFence(this); }
     }
 
+    public final void setLongVolatile(int offset, long value) {
+        if (U == null) LONG.setVolatile(buffer, offset, value);
+        else try { U.putLongVolatile(null, at(offset, 8), value); } finally { Reference.reachabilityFence(this); }
+    }
+
     public final void setIntRelease(int offset, int value) {
         if (U == null) INT.setRelease(buffer, offset, value);
         else try { U.putOrderedInt(null, at(offset, 4), value); } finally { Reference.reachabilityFence(this); }
     }
+
+    public final void setLongRelease(int offset, long value) {
+        if (U == null) LONG.setRelease(buffer, offset, value);
+        else try { U.putOrderedLong(null, at(offset, 8), value); } finally { Reference.reachabilityFence(this); }
+    }
+
+    // ---- read-modify-writes --------------------------------------------------------------------------------
 
     public final boolean compareAndSetInt(int offset, int expected, int value) {
         if (U == null) return INT.compareAndSet(buffer, offset, expected, value);
@@ -96,33 +120,6 @@ public abstract sealed class AtomicMemory permits SharedMemory {
         }
     }
 
-    public final int getAndAddInt(int offset, int delta) {
-        if (U == null) return (int) INT.getAndAdd(buffer, offset, delta);
-        try { return U.getAndAddInt(null, at(offset, 4), delta); } finally { Reference.reachabilityFence(this); }
-    }
-
-    // ---- long ---------------------------------------------------------------------------------------------
-
-    public final long getLongVolatile(int offset) {
-        if (U == null) return (long) LONG.getVolatile(buffer, offset);
-        try { return U.getLongVolatile(null, at(offset, 8)); } finally { Reference.reachabilityFence(this); }
-    }
-
-    public final long getLongAcquire(int offset) {
-        if (U == null) return (long) LONG.getAcquire(buffer, offset);
-        try { return U.getLongVolatile(null, at(offset, 8)); } finally { Reference.reachabilityFence(this); }
-    }
-
-    public final void setLongVolatile(int offset, long value) {
-        if (U == null) LONG.setVolatile(buffer, offset, value);
-        else try { U.putLongVolatile(null, at(offset, 8), value); } finally { Reference.reachabilityFence(this); }
-    }
-
-    public final void setLongRelease(int offset, long value) {
-        if (U == null) LONG.setRelease(buffer, offset, value);
-        else try { U.putOrderedLong(null, at(offset, 8), value); } finally { Reference.reachabilityFence(this); }
-    }
-
     public final boolean compareAndSetLong(int offset, long expected, long value) {
         if (U == null) return LONG.compareAndSet(buffer, offset, expected, value);
         try {
@@ -130,6 +127,11 @@ public abstract sealed class AtomicMemory permits SharedMemory {
         } finally {
             Reference.reachabilityFence(this);
         }
+    }
+
+    public final int getAndAddInt(int offset, int delta) {
+        if (U == null) return (int) INT.getAndAdd(buffer, offset, delta);
+        try { return U.getAndAddInt(null, at(offset, 4), delta); } finally { Reference.reachabilityFence(this); }
     }
 
     public final long getAndAddLong(int offset, long delta) {
