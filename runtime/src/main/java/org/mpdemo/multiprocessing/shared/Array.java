@@ -12,6 +12,7 @@ import java.util.List;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
 
@@ -80,7 +81,7 @@ public final class Array implements Serializable {
         int n = initial == null ? size : initial.length;
         if ((long) n * type.size > Integer.MAX_VALUE - 4096) throw new IllegalArgumentException("array too large");
         // round up to 8 bytes: the lock-free update of a narrow element CASes the aligned int around it
-        SharedMemory.Slot slot = SharedMemory.allocate((n * type.size + 7) & ~7);
+        Arena.Slot slot = Arena.allocate((n * type.size + 7) & ~7);
         this.type = type;
         this.length = n;
         this.memory = slot.memory();
@@ -267,21 +268,15 @@ public final class Array implements Serializable {
 
     // ---- lock-free ----------------------------------------------------------------------------------------
 
-    private void requireInteger(String op) {
-        if (!type.isInteger()) {
-            throw new IllegalStateException(op + " needs an integer typecode, not '" + type.code + "'");
-        }
-    }
-
     /** Atomically adds {@code delta} to element {@code index}; returns its previous value. No lock. */
     public long getAndAdd(int index, long delta) {
-        requireInteger("getAndAdd");
+        type.requireInteger("getAndAdd");
         return type.getAndAdd(memory, at(index), delta);
     }
 
     /** Atomically adds {@code delta} to element {@code index}; returns its new value. No lock. */
     public long addAndGet(int index, long delta) {
-        requireInteger("addAndGet");
+        type.requireInteger("addAndGet");
         return type.wrap(type.getAndAdd(memory, at(index), delta) + delta);
     }
 
@@ -295,7 +290,7 @@ public final class Array implements Serializable {
 
     /** Atomically sets element {@code index} to {@code update} if it is {@code expected}. No lock. */
     public boolean compareAndSet(int index, long expected, long update) {
-        requireInteger("compareAndSet");
+        type.requireInteger("compareAndSet");
         return type.compareAndSet(memory, at(index), expected, update);
     }
 

@@ -10,6 +10,7 @@ import org.mpdemo.multiprocessing.errors.BrokenBarrierError;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 
 /**
@@ -73,7 +74,7 @@ public class Barrier implements Serializable {
         this.parties = parties;
         this.action = action;
         this.timeout = timeout;
-        SharedMemory.Slot slot = SharedMemory.allocate(8);
+        Arena.Slot slot = Arena.allocate(8);
         this.memory = slot.memory();
         this.base = slot.offset();
     }
@@ -188,7 +189,11 @@ public class Barrier implements Serializable {
         return parties;
     }
 
-    /** Python's {@code n_waiting}: parties currently waiting in this round. */
+    /**
+     * Python's {@code n_waiting}: parties currently waiting in this round. A monitoring method, as
+     * {@link java.util.concurrent.CyclicBarrier#getNumberWaiting} is: a snapshot for tests and reports (to see
+     * that every other party has arrived), not for synchronization control.
+     */
     public int nWaiting() {
         return state() == FILLING ? count() : 0;
     }

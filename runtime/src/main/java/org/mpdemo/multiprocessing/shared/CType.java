@@ -34,8 +34,6 @@ enum CType {
     DOUBLE('d', 8, "c_double", Kind.FLOAT),
     CHAR('c', 1, "c_char", Kind.CHAR);
 
-    enum Kind { SIGNED, UNSIGNED, FLOAT, CHAR }
-
     static final String TYPECODES = "b, B, h, H, i, I, l, L, q, Q, f, d or c";
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
@@ -43,6 +41,8 @@ enum CType {
     final int size;
     final String cName;
     final Kind kind;
+
+    enum Kind { SIGNED, UNSIGNED, FLOAT, CHAR }
 
     CType(char code, int size, String cName, Kind kind) {
         this.code = code;
@@ -58,6 +58,11 @@ enum CType {
 
     boolean isInteger() {
         return kind == Kind.SIGNED || kind == Kind.UNSIGNED;
+    }
+
+    /** Refuses a lock-free operation {@code op} on a float or char type. */
+    void requireInteger(String op) {
+        if (!isInteger()) throw new IllegalStateException(op + " needs an integer typecode, not '" + code + "'");
     }
 
     // ---- conversions --------------------------------------------------------------------------------------

@@ -143,8 +143,13 @@ public class Condition implements Serializable {
     }
 
     /**
-     * How many processes or threads are waiting right now. CPython has no such call; it lets a program check
-     * that its notification will reach everyone (the demos use it so that no time scale loses the wake-up).
+     * How many processes or threads are waiting right now. A monitoring method, as
+     * {@link java.util.concurrent.locks.ReentrantLock#getWaitQueueLength} is and as CPython's
+     * {@code Barrier.n_waiting} is (CPython's {@code Condition} has none): it is for tests, demos and reports,
+     * to wait until every waiter is in place before a notification so that none is lost whatever the timing.
+     * The answer is a snapshot that other processes change at once; it is not for synchronization control —
+     * a program that needs to know whether a condition holds keeps that state under the lock and uses
+     * {@link #waitFor}.
      */
     public int waiting() {
         return Math.max(0, sleepingCount.getValue() - wokenCount.getValue());

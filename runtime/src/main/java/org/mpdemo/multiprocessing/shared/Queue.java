@@ -7,7 +7,10 @@ import java.util.List;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.SharingError;
+import org.mpdemo.multiprocessing.internal.reduction.ByteReader;
+import org.mpdemo.multiprocessing.internal.reduction.ByteWriter;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 
 /**
@@ -30,6 +33,19 @@ public class Queue<T> implements Serializable {
     private static final int HEAD = 0;   // long: bytes read so far
     private static final int TAIL = 8;   // long: bytes written so far
     private static final int RING = 64;  // the ring starts on its own cache line
+    /** Bytes of a record's header: the length of the item's encoding that follows it. */
+    private static final int HEADER = 4;
+
+    private final int maxsize;
+    private final int capacity;
+    private final SharedMemory memory;
+    private final int base;
+    private final Lock lock = Lock.untraced();
+    private final Condition notFull = new Condition(lock, false);
+    private final Semaphore items = Semaphore.untraced(0);
+    /** Free places of a bounded queue; null when unbounded. */
+    private final Semaphore places;
+    private transient boolean closed;
 
     /** Raised by {@code put} on a full bounded queue (Python's {@code queue.Full}). */
     public static final class Full extends ProcessError {
@@ -49,17 +65,6 @@ public class Queue<T> implements Serializable {
         }
     }
 
-    private final int maxsize;
-    private final int capacity;
-    private final SharedMemory memory;
-    private final int base;
-    private final Lock lock = Lock.untraced();
-    private final Condition notFull = new Condition(lock, false);
-    private final Semaphore items = Semaphore.untraced(0);
-    /** Free places of a bounded queue; null when unbounded. */
-    private final Semaphore places;
-    private transient boolean closed;
-
     /** An unbounded queue (Python's {@code Queue()}). */
     public Queue() {
         this(0);
@@ -75,7 +80,7 @@ public class Queue<T> implements Serializable {
         if (bufferBytes < 64) throw new IllegalArgumentException("buffer of " + bufferBytes + " bytes is too small");
         this.maxsize = Math.max(0, maxsize);
         this.capacity = bufferBytes;
-        SharedMemory.Slot slot = SharedMemory.allocate(RING + bufferBytes);
+        Arena.Slot slot = Arena.allocate(RING + bufferBytes);
         this.memory = slot.memory();
         this.base = slot.offset();
         this.places = this.maxsize > 0 ? Semaphore.untraced(this.maxsize) : null;
@@ -93,7 +98,7 @@ public class Queue<T> implements Serializable {
     public void put(T item, boolean block, double timeout) {
         if (closed) throw new IllegalStateException("Queue " + this + " is closed");
         byte[] data = Reduction.encodeList(java.util.Collections.singletonList(item));
-        int need = 4 + data.length;
+        int need = HEADER + data.length;
         if (need > capacity) {
             throw new IllegalArgumentException("an item of " + data.length + " bytes does not fit this queue's "
                     + capacity + "-byte buffer (new Queue(maxsize, bufferBytes) makes a larger one)");
@@ -111,10 +116,8 @@ public class Queue<T> implements Serializable {
                 notFull.await(left); // woken by a get, or timed out: the loop looks again
             }
             long tail = memory.getLongVolatile(base + TAIL);
-            byte[] length = {(byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-                    (byte) data.length};
-            copyIn(tail, length);
-            copyIn(tail + 4, data);
+            copyIn(tail, header(data.length));
+            copyIn(tail + HEADER, data);
             memory.setLongRelease(base + TAIL, tail + need);
         } finally {
             lock.release();
@@ -138,14 +141,11 @@ public class Queue<T> implements Serializable {
         lock.acquire();
         try {
             long head = memory.getLongVolatile(base + HEAD);
-            byte[] length = new byte[4];
-            copyOut(head, length);
-            int n = ((length[0] & 0xff) << 24) | ((length[1] & 0xff) << 16) | ((length[2] & 0xff) << 8)
-                    | (length[3] & 0xff);
-            if (n < 0 || n + 4 > capacity) throw new ProcessError("corrupt queue: item of " + n + " bytes");
-            data = new byte[n];
-            copyOut(head + 4, data);
-            memory.setLongRelease(base + HEAD, head + 4 + n);
+            byte[] header = new byte[HEADER];
+            copyOut(head, header);
+            data = new byte[lengthIn(header)];
+            copyOut(head + HEADER, data);
+            memory.setLongRelease(base + HEAD, head + HEADER + data.length);
             notFull.signalAll();
         } finally {
             lock.release();
@@ -165,17 +165,24 @@ public class Queue<T> implements Serializable {
         return get(false, -1);
     }
 
-    /** Whether the queue holds no item right now (another process may change that at once). */
+    /**
+     * Whether the queue holds no item right now. A monitoring method, as CPython's {@code empty()} is: another
+     * process may put or get at once, so the answer is a snapshot, not a basis for synchronization (use
+     * {@link #get(boolean, double)} with {@code block=false} to take an item if there is one).
+     */
     public boolean empty() {
         return used() == 0;
     }
 
-    /** Whether a bounded queue has no free place right now. */
+    /** Whether a bounded queue has no free place right now: a monitoring snapshot, as {@link #empty()} is. */
     public boolean full() {
         return places != null && places.getValue() == 0;
     }
 
-    /** About how many items are in the queue (exact when nobody is putting or getting). */
+    /**
+     * About how many items are in the queue (exact when nobody is putting or getting): a monitoring snapshot, as
+     * {@link #empty()} is, for reports and tests, not for deciding whether a {@code get} will block.
+     */
     public int qsize() {
         return items.getValue();
     }
@@ -187,6 +194,25 @@ public class Queue<T> implements Serializable {
 
     private long used() {
         return memory.getLongVolatile(base + TAIL) - memory.getLongVolatile(base + HEAD);
+    }
+
+    // ---- a record in the ring: a header, written by ByteWriter, then the item as Reduction encodes it ----------
+
+    /** The header of a record whose item takes {@code length} bytes. */
+    private static byte[] header(int length) {
+        return new ByteWriter(HEADER).writeInt(length).toByteArray();
+    }
+
+    /** The item's length that a record's {@link #header} gives, checked against the ring. */
+    private int lengthIn(byte[] header) {
+        int n;
+        try {
+            n = new ByteReader(header).readInt();
+        } catch (IOException e) {
+            throw new ProcessError("corrupt queue: " + e.getMessage(), e);
+        }
+        if (n < 0 || n + HEADER > capacity) throw new ProcessError("corrupt queue: item of " + n + " bytes");
+        return n;
     }
 
     private void copyIn(long position, byte[] bytes) {

@@ -24,8 +24,6 @@ abstract class SemLock implements Serializable {
     private static final AtomicLong IDS = new AtomicLong();
     static final int SEM_VALUE_MAX = Integer.MAX_VALUE;
 
-    enum Kind { SEMAPHORE, RECURSIVE_MUTEX }
-
     final Kind kind;
     final int maxvalue;
     /** Unique across processes: the trace's {@code obj}. */
@@ -35,6 +33,8 @@ abstract class SemLock implements Serializable {
     private final SemState state;
     /** What {@link #hold()} returns. */
     private transient Held releaser;
+
+    enum Kind { SEMAPHORE, RECURSIVE_MUTEX }
 
     SemLock(Kind kind, int value, int maxvalue) {
         this(kind, value, maxvalue, true, false);

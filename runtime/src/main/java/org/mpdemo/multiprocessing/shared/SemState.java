@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.Futex;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.trace.Trace;
@@ -23,31 +24,19 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * 20  int  polled    1 once a process without futex (see Futex#polling) used it: sleepers then poll too
  * </pre>
  *
- * <h2>Algorithm</h2>
- * Fast path in user space: {@code down} is a CAS of value from v &gt; 0 to v - 1; {@code up} a CAS from v to
- * v + 1 (refused at the bound). Slow path: a waiter increments {@code waiters}, re-checks value, and sleeps with
- * {@code FUTEX_WAIT(value, 0)}; {@code up} calls {@code FUTEX_WAKE} only when {@code waiters > 0}. No wake-up is
- * lost: the waiter's increment and the releaser's increment are both sequentially consistent read-modify-writes,
- * so either the releaser sees the waiter registered and wakes it, or the waiter sees the new value — and the
- * kernel itself re-checks value == 0 before putting the waiter to sleep.
- *
- * <h2>Owner</h2>
- * {@code owner} is the holder's id, or 0: one release store on acquire, one on release (before the value goes
- * up), so {@link #heldBy} is a single acquire load — a thread can only read its own id there if it wrote it and
- * nobody released since. {@code count} starts at 1 and is only changed by an {@link RLock}'s holder, which
- * brings it back to 1 before its last release: so taking a lock is one store, whatever its kind. For a {@link Semaphore} with several holders, {@code owner} is merely the last one.
- *
- * <h2>Dead holder</h2>
- * For {@link Lock} and {@link RLock} (created with a {@code watched} label), a waiter blocked for
- * {@value #CHECK_MILLIS} ms and every {@value #CHECK_MILLIS} ms after checks whether the holding process still
- * exists. If not, it says so once on standard error and in the trace ({@code dead-holder}), and goes on waiting:
- * CPython leaves such a lock held for ever, and so do we — but not silently.
+ * <p>How the words are used — the futex wait/wake protocol, the holder, dead-holder detection — is the overview
+ * in this package's {@code package-info.java}. In short: {@code down} and {@code up} are CASes on value; a waiter
+ * registers in {@code waiters} and sleeps on value with {@code FUTEX_WAIT}; {@code up} wakes one when
+ * {@code waiters > 0}; {@code count} starts at 1 and only an {@link RLock}'s holder changes it, so taking a lock
+ * is one store, whatever its kind. For a {@link Semaphore} with several holders, {@code owner} is merely the
+ * last one. A waiter on a {@link Lock} or {@link RLock} (created with a {@code type} label) looks every
+ * {@value #CHECK_MILLIS} ms whether the holder's process still exists, and reports once if it does not.
  *
  * <h2>Limits</h2>
  * {@link Thread#interrupt()} does not end a futex sleep: a blocked thread notices its interrupt within
  * {@value #CHECK_MILLIS} ms (then raises {@link ProcessError}, as before). A process killed while registered as a
  * waiter leaves {@code waiters} one too high: still correct, but every later release of that primitive makes a
- * (useless, about 0.5 µs) {@code FUTEX_WAKE} call.
+ * useless {@code FUTEX_WAKE} system call.
  */
 final class SemState implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -73,7 +62,7 @@ final class SemState implements Serializable {
     /** The dead holder this process already reported. */
     private transient volatile long reportedPid;
 
-    private SemState(SharedMemory.Slot slot, String type, String id) {
+    private SemState(Arena.Slot slot, String type, String id) {
         this.memory = slot.memory();
         this.base = slot.offset();
         this.type = type;
@@ -90,7 +79,7 @@ final class SemState implements Serializable {
      * ({@code "<type> <id> is held by process …"}).
      */
     static SemState create(int value, String type, String id) {
-        SemState state = new SemState(SharedMemory.allocate(SIZE), type, id);
+        SemState state = new SemState(Arena.allocate(SIZE), type, id);
         state.memory.setIntVolatile(state.base + COUNT, 1);
         state.memory.setIntVolatile(state.base + VALUE, value);
         Futex.preload();

@@ -25,7 +25,11 @@ public class Semaphore extends SemLock {
         return new Semaphore(value, false);
     }
 
-    /** The current value (Python's {@code get_value()}). */
+    /**
+     * The current value (Python's {@code get_value()}). A monitoring method, as
+     * {@link java.util.concurrent.Semaphore#availablePermits} is: a snapshot that other processes change at once,
+     * not a promise that an {@code acquire} will not block (use {@code acquire(false)} to try).
+     */
     public int getValue() {
         return rawValue();
     }

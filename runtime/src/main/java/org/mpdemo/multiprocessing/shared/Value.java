@@ -8,6 +8,7 @@ import java.io.Serializable;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.trace.Trace;
@@ -56,6 +57,7 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  */
 public final class Value implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     private final CType type;
     private final SharedMemory memory;
@@ -64,7 +66,6 @@ public final class Value implements Serializable {
     private final RLock lock;
     /** Unique across processes: the trace's {@code obj}. */
     private final String id = "value-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
-    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A zero of the given type, with its own lock: Python's {@code Value(typecode)}. */
     public Value(char typecode) {
@@ -88,7 +89,7 @@ public final class Value implements Serializable {
 
     private Value(CType type, Object initial, RLock lock) {
         long bits = initial == null ? 0 : type.bitsOf(initial);
-        SharedMemory.Slot slot = SharedMemory.allocate(8);
+        Arena.Slot slot = Arena.allocate(8);
         this.type = type;
         this.memory = slot.memory();
         this.offset = slot.offset();
@@ -205,7 +206,9 @@ public final class Value implements Serializable {
 
     /** A {@code c} value as a char from {@code \u0000} to {@code \u00ff}. */
     public char getChar() {
-        if (type != CType.CHAR) throw new IllegalStateException("getChar() needs typecode 'c', not '" + type.code + "'");
+        if (type != CType.CHAR) {
+            throw new IllegalStateException("getChar() needs typecode 'c', not '" + type.code + "'");
+        }
         return (char) readBits();
     }
 
@@ -215,21 +218,15 @@ public final class Value implements Serializable {
 
     // ---- lock-free ----------------------------------------------------------------------------------------
 
-    private void requireInteger(String op) {
-        if (!type.isInteger()) {
-            throw new IllegalStateException(op + " needs an integer typecode, not '" + type.code + "'");
-        }
-    }
-
     /** Atomically adds {@code delta} (wrapping at the type's width); returns the previous value. No lock. */
     public long getAndAdd(long delta) {
-        requireInteger("getAndAdd");
+        type.requireInteger("getAndAdd");
         return type.getAndAdd(memory, offset, delta);
     }
 
     /** Atomically adds {@code delta}; returns the new value. No lock. */
     public long addAndGet(long delta) {
-        requireInteger("addAndGet");
+        type.requireInteger("addAndGet");
         return type.wrap(type.getAndAdd(memory, offset, delta) + delta);
     }
 
@@ -245,7 +242,7 @@ public final class Value implements Serializable {
 
     /** Atomically sets {@code update} if the value is {@code expected}; returns whether it did. No lock. */
     public boolean compareAndSet(long expected, long update) {
-        requireInteger("compareAndSet");
+        type.requireInteger("compareAndSet");
         return type.compareAndSet(memory, offset, expected, update);
     }
 

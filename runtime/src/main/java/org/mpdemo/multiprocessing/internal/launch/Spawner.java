@@ -61,7 +61,7 @@ public final class Spawner {
      * first worker; the other workers' {@link #TASK_PATHS} cover the whole runtime.
      */
     public static final List<String> HOT_PATHS = compileEarly("shared/SemLock", "shared/SemState",
-            "internal/shm/SharedMemory", "shared/Value", "shared/Array", "shared/CType", "shared/Condition",
+            "internal/shm/AtomicMemory", "shared/Value", "shared/Array", "shared/CType", "shared/Condition",
             "shared/Queue");
 
     public static final String EARLY = "0.1";

@@ -3,7 +3,7 @@ package org.mpdemo.multiprocessing.internal.shm;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Blocking on a word of {@link SharedMemory} without burning CPU: Linux's {@code futex(2)}, called through JNA.
+ * Blocking on a word of {@link AtomicMemory} without burning CPU: Linux's {@code futex(2)}, called through JNA.
  *
  * <p>{@link #await} sleeps in the kernel while the word still holds the expected value ({@code FUTEX_WAIT});
  * {@link #wake} wakes sleepers on that word ({@code FUTEX_WAKE}). Both use the shared (not {@code _PRIVATE})
@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * their condition in a loop.
  *
  * <p>JNA's native library is loaded on first need, or by {@link #preload()} in the background as soon as a
- * process creates or receives a primitive (loading costs about 100 ms once). If it cannot be loaded — or with
- * {@code -Dmpdemo.futex=off} — one warning is printed and waits fall back to a bounded spin-then-park poll
- * (at most {@value #MAX_PARK_NANOS} ns between looks): slower to wake, but it never crashes.
+ * process creates or receives a primitive (loading takes long enough to be felt by the first waiter). If it
+ * cannot be loaded — or with {@code -Dmpdemo.futex=off} — one warning is printed and waits fall back to a bounded
+ * spin-then-park poll (at most {@value #MAX_PARK_NANOS} ns between looks): slower to wake, but it never crashes.
  */
 public final class Futex {
     private static final int FUTEX_WAIT = 0;
@@ -54,7 +54,7 @@ public final class Futex {
      * how many times the caller has waited already (it paces the polling fallback). Returns when woken, on
      * timeout, or spuriously.
      */
-    public static void await(SharedMemory memory, int offset, int expected, long nanos, int round) {
+    public static void await(AtomicMemory memory, int offset, int expected, long nanos, int round) {
         if (nanos <= 0) return;
         if (Native.OK) {
             long result = Native.waitOn(address(memory) + offset, expected, nanos);
@@ -72,13 +72,13 @@ public final class Futex {
     }
 
     /** Wakes up to {@code count} processes or threads sleeping on the int at {@code offset}. */
-    public static void wake(SharedMemory memory, int offset, int count) {
+    public static void wake(AtomicMemory memory, int offset, int count) {
         if (!Native.OK) return; // pollers look by themselves
         long result = Native.wake(address(memory) + offset, count);
         if (result < 0) Native.disable("futex(FUTEX_WAKE) failed with errno " + com.sun.jna.Native.getLastError());
     }
 
-    private static long address(SharedMemory memory) {
+    private static long address(AtomicMemory memory) {
         long address = memory.address;
         if (address == 0) {
             address = com.sun.jna.Pointer.nativeValue(com.sun.jna.Native.getDirectBufferPointer(memory.buffer));

@@ -5,11 +5,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,17 +16,18 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
-import org.mpdemo.multiprocessing.shared.Array;
-import org.mpdemo.multiprocessing.shared.Value;
 import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
- * A segment of memory shared between processes, and the arena every shared object is carved from.
+ * A segment of memory shared between processes: the file that backs it, its mapping in this process, and how it
+ * is handed to a child. Shared objects do not create segments themselves; they take slots of one from the
+ * {@link Arena}, and read and write them through the accessors of {@link AtomicMemory}.
  *
  * <h2>Lifetime: nothing is ever left in {@code /dev/shm}</h2>
  * A segment is a file created in {@code /dev/shm} (or {@code java.io.tmpdir} where that does not exist), opened,
@@ -48,37 +45,15 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * once: deserializing the same segment twice yields the same object. Reopening through {@code /proc} needs what
  * reading another process's descriptors always needs: the same user, and a dumpable process (JVMs are).
  *
- * <h2>Arena</h2>
- * Primitives, {@link Value}s and small {@link Array}s take 64-byte-aligned slots from the current process's arena
- * segment ({@value #ARENA_SIZE} bytes; a new one when it is full) by bump allocation. Slots are never reused: a
- * slot may still be in use by another process, and no process can know when the last user is done with it. The
- * pages of a segment are only allocated by the kernel when touched, and are zero at first.
- *
- * <h2>Atomic access</h2>
- * The accessors name their memory ordering, Agrona style: {@code getIntVolatile}, {@code getIntAcquire},
- * {@code setIntRelease}, {@code compareAndSetInt}, {@code getAndAddInt}. They go through {@link DirectMemory}
- * (Unsafe, by address: cheap also before the JIT compiles the caller) where it is silent, else byte-buffer view
- * {@link VarHandle}s in native byte order. Either way an offset is checked against the mapping, and atomic
- * access needs an offset aligned to the width.
- *
  * <p>Without {@code /proc} (not Linux), segments are process-local direct buffers, and serializing one raises
  * {@link ProcessError}.
  */
-public final class SharedMemory implements Serializable {
+public final class SharedMemory extends AtomicMemory implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Bytes in one arena segment; tmpfs allocates its pages only when they are touched. */
-    public static final int ARENA_SIZE = 1 << 20;
-    /** Every allocation starts on a cache line of its own. */
-    public static final int ALIGN = 64;
-    /** Allocations larger than this get a segment of their own. */
-    private static final int LARGE = ARENA_SIZE / 4;
     /** How many (pid, fd) pairs a segment carries to the next process. */
     private static final int MAX_SOURCES = 8;
     private static final String PREFIX = "mpdemo-";
-
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     public static final long PID = ProcessHandle.current().pid();
     private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
@@ -91,64 +66,21 @@ public final class SharedMemory implements Serializable {
     /** Unique across processes and time: {@code mpdemo-<pid>-<seq>-<random>}. */
     public final String name;
     public final int size;
-    /** The mapping, in native byte order. */
-    public final transient ByteBuffer buffer;
     /** Keeps this process's descriptor open so children can reopen the segment through {@code /proc}. */
     private final transient FileChannel channel;
     /** Processes known to hold the segment open, this one first. */
     private final transient List<Source> sources;
-    /** The mapping's address, for futex calls; 0 until {@link Futex} asks. */
-    public transient volatile long address;
-    /** The mapping's address for {@link DirectMemory} access; 0 when VarHandles serve. */
-    private final transient long base;
-    /** Bytes addressable through {@link #base}. */
-    private final transient int limit;
 
     /** One process's descriptor for a segment. */
     public record Source(long pid, int fd) implements Serializable {
     }
 
     private SharedMemory(String name, int size, ByteBuffer buffer, FileChannel channel, List<Source> sources) {
+        super(buffer);
         this.name = name;
         this.size = size;
-        this.buffer = buffer.order(ByteOrder.nativeOrder());
-        this.base = DirectMemory.addressOf(buffer);
-        this.limit = buffer.capacity();
         this.channel = channel;
         this.sources = sources;
-    }
-
-    // ---- arena --------------------------------------------------------------------------------------------
-
-    /** A piece of a segment: where a shared object keeps its words. */
-    public record Slot(SharedMemory memory, int offset) {
-    }
-
-    private static final Object ARENA_LOCK = new Object();
-    private static SharedMemory arena;
-    private static int arenaNext;
-
-    /** Allocates {@code bytes} zeroed bytes, 64-byte aligned, from this process's arena. */
-    public static Slot allocate(int bytes) {
-        if (bytes < 0) throw new IllegalArgumentException("negative size");
-        int rounded = roundUp(Math.max(bytes, 8), ALIGN);
-        if (rounded > LARGE) {
-            if (bytes > Integer.MAX_VALUE - 4096) throw new IllegalArgumentException("shared object too large");
-            return new Slot(create(roundUp(rounded, 4096)), 0);
-        }
-        synchronized (ARENA_LOCK) {
-            if (arena == null || arenaNext + rounded > arena.size) {
-                arena = create(ARENA_SIZE);
-                arenaNext = 0;
-            }
-            Slot slot = new Slot(arena, arenaNext);
-            arenaNext += rounded;
-            return slot;
-        }
-    }
-
-    private static int roundUp(int n, int to) {
-        return (n + to - 1) & -to;
     }
 
     // ---- creating, attaching ------------------------------------------------------------------------------
@@ -162,7 +94,7 @@ public final class SharedMemory implements Serializable {
         Path path = dir.resolve(name);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+            channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.READ, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.delete(path); // unlinked at once: from here on only descriptors and mappings keep it alive
@@ -222,7 +154,7 @@ public final class SharedMemory implements Serializable {
 
     /** A process-local stand-in where {@code /proc} does not exist: usable here, refuses to travel. */
     private static SharedMemory local(int size) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(size + ALIGN).alignedSlice(ALIGN);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(size + Arena.ALIGN).alignedSlice(Arena.ALIGN);
         return new SharedMemory("local-" + SEQ.incrementAndGet(), size, buffer, null, List.of());
     }
 
@@ -326,161 +258,6 @@ public final class SharedMemory implements Serializable {
             }
             return attach(this);
         }
-    }
-
-    // ---- bulk copies (ordered by the lock that guards them) --------------------------------------------------
-
-    public void getBytes(int offset, byte[] into, int from, int length) {
-        buffer.get(offset, into, from, length);
-    }
-
-    public void putBytes(int offset, byte[] bytes, int from, int length) {
-        buffer.put(offset, bytes, from, length);
-    }
-
-    // ---- atomic access ------------------------------------------------------------------------------------
-    // Each accessor: Unsafe by address when DirectMemory has it (U is a constant to the JIT), else the VarHandle.
-    // reachabilityFence keeps this object, and so the mapping, alive until the access is done.
-
-    private static final sun.misc.Unsafe U = DirectMemory.UNSAFE;
-
-    /** The address of {@code width} bytes at {@code offset}, checked as the VarHandles would check it. */
-    private long at(int offset, int width) {
-        if (offset < 0 || offset > limit - width || (offset & (width - 1)) != 0 || base == 0) {
-            throw outside(offset, width);
-        }
-        return base + offset;
-    }
-
-    /** Out of line, so that {@link #at} stays small enough for C1 to inline. */
-    private IndexOutOfBoundsException outside(int offset, int width) {
-        return new IndexOutOfBoundsException("offset " + offset + " (width " + width + ") in " + this);
-    }
-
-    public int getIntVolatile(int offset) {
-        if (U == null) return (int) INT.getVolatile(buffer, offset);
-        int v = U.getIntVolatile(null, at(offset, 4));
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public int getIntAcquire(int offset) {
-        if (U == null) return (int) INT.getAcquire(buffer, offset);
-        int v = U.getIntVolatile(null, at(offset, 4)); // on the platforms we run on, as cheap as an acquire
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public void setIntVolatile(int offset, int value) {
-        if (U == null) {
-            INT.setVolatile(buffer, offset, value);
-            return;
-        }
-        U.putIntVolatile(null, at(offset, 4), value);
-        Reference.reachabilityFence(this);
-    }
-
-    public void setIntRelease(int offset, int value) {
-        if (U == null) {
-            INT.setRelease(buffer, offset, value);
-            return;
-        }
-        U.putOrderedInt(null, at(offset, 4), value);
-        Reference.reachabilityFence(this);
-    }
-
-    public boolean compareAndSetInt(int offset, int expected, int value) {
-        if (U == null) return INT.compareAndSet(buffer, offset, expected, value);
-        boolean done = U.compareAndSwapInt(null, at(offset, 4), expected, value);
-        Reference.reachabilityFence(this);
-        return done;
-    }
-
-    public int getAndAddInt(int offset, int delta) {
-        if (U == null) return (int) INT.getAndAdd(buffer, offset, delta);
-        int v = U.getAndAddInt(null, at(offset, 4), delta);
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public long getLongVolatile(int offset) {
-        if (U == null) return (long) LONG.getVolatile(buffer, offset);
-        long v = U.getLongVolatile(null, at(offset, 8));
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public long getLongAcquire(int offset) {
-        if (U == null) return (long) LONG.getAcquire(buffer, offset);
-        long v = U.getLongVolatile(null, at(offset, 8));
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public void setLongVolatile(int offset, long value) {
-        if (U == null) {
-            LONG.setVolatile(buffer, offset, value);
-            return;
-        }
-        U.putLongVolatile(null, at(offset, 8), value);
-        Reference.reachabilityFence(this);
-    }
-
-    public void setLongRelease(int offset, long value) {
-        if (U == null) {
-            LONG.setRelease(buffer, offset, value);
-            return;
-        }
-        U.putOrderedLong(null, at(offset, 8), value);
-        Reference.reachabilityFence(this);
-    }
-
-    public boolean compareAndSetLong(int offset, long expected, long value) {
-        if (U == null) return LONG.compareAndSet(buffer, offset, expected, value);
-        boolean done = U.compareAndSwapLong(null, at(offset, 8), expected, value);
-        Reference.reachabilityFence(this);
-        return done;
-    }
-
-    public long getAndAddLong(int offset, long delta) {
-        if (U == null) return (long) LONG.getAndAdd(buffer, offset, delta);
-        long v = U.getAndAddLong(null, at(offset, 8), delta);
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    // Plain (non-atomic, unordered) access to narrow fields; callers order them with a lock or a CAS.
-
-    public byte getBytePlain(int offset) {
-        if (U == null) return buffer.get(offset);
-        byte v = U.getByte(at(offset, 1));
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public void setBytePlain(int offset, byte value) {
-        if (U == null) {
-            buffer.put(offset, value);
-            return;
-        }
-        U.putByte(at(offset, 1), value);
-        Reference.reachabilityFence(this);
-    }
-
-    public short getShortPlain(int offset) {
-        if (U == null) return buffer.getShort(offset);
-        short v = U.getShort(at(offset, 2));
-        Reference.reachabilityFence(this);
-        return v;
-    }
-
-    public void setShortPlain(int offset, short value) {
-        if (U == null) {
-            buffer.putShort(offset, value);
-            return;
-        }
-        U.putShort(at(offset, 2), value);
-        Reference.reachabilityFence(this);
     }
 
     @Override

@@ -21,7 +21,7 @@ class SharedMemoryAccessTest {
 
     @Test
     void accessorsReadAndWriteTheMapping() {
-        SharedMemory.Slot slot = SharedMemory.allocate(64);
+        Arena.Slot slot = Arena.allocate(64);
         SharedMemory m = slot.memory();
         int at = slot.offset();
         m.setIntVolatile(at, 41);

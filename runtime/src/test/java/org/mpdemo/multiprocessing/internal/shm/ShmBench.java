@@ -14,7 +14,7 @@ import org.mpdemo.multiprocessing.shared.Value;
  * <pre>
  * mvn -B -q -o -pl runtime test-compile
  * java -cp "runtime/target/test-classes:runtime/target/classes:$HOME/.m2/repository/net/java/dev/jna/jna/5.17.0/jna-5.17.0.jar" \
- *     org.mpdemo.multiprocessing.ShmBench
+ *     org.mpdemo.multiprocessing.internal.shm.ShmBench
  * </pre>
  */
 public final class ShmBench {
