@@ -3,6 +3,7 @@ package org.mpdemo.demos.basics;
 import static org.mpdemo.demos.Tutorial.range;
 
 import java.util.List;
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Queue;
 
@@ -16,6 +17,8 @@ import org.mpdemo.multiprocessing.shared.Queue;
  *
  * <p>Run: {@code ./mpdemo run queue}
  */
+@Demo(id = "queue", topic = "basics", order = 2,
+        summary = "two processes put squares and negatives on one Queue; all ten arrive")
 // tag::program[]
 public final class QueueDemo {
 

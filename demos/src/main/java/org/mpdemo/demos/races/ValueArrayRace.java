@@ -3,6 +3,8 @@ package org.mpdemo.demos.races;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Array;
 import org.mpdemo.multiprocessing.shared.Barrier;
@@ -22,6 +24,11 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Run: {@code ./mpdemo run value-array-race} (or {@code --reliable})
  */
+@Demo(id = "value-array-race", topic = "races", order = 4,
+        summary = "a shared Value and Array incremented without a lock (--reliable: the race every time)")
+@RaceOutcomes(line = "(Value|Array) at end: .*",
+        expected = {"Value at end: 200", "Array at end: [200.0, 300.0, 400.0]"},
+        reliableExpected = {"Value at end: 20000", "Array at end: [20000.0, 20100.0, 20200.0]"})
 // tag::program[]
 public final class ValueArrayRace {
 
