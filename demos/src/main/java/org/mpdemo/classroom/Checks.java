@@ -6,14 +6,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mpdemo.demos.TraceLog;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * The building blocks of the documented expectations: each checks one thing about a run and throws a
  * {@link Mismatch} saying exactly what differed (as a test assertion would), or returns quietly.
  */
 public final class Checks {
-    static final Pattern COMPLETED = Pattern.compile("Task (\\d+) completed with (\\d\\.\\d+(e-\\d+)?)");
-    static final Pattern WAITING = Pattern.compile("Task (\\d+) waiting\\.\\.\\.");
+    /** {@code Task 3 completed with 0.42130411239504584}: Python's str(float) of a number in [0, 1). */
+    public static final Pattern COMPLETED =
+            Pattern.compile("Task (\\d+) completed with (0\\.\\d+|\\d\\.\\d+e-\\d\\d)");
+    public static final Pattern WAITING = Pattern.compile("Task (\\d+) waiting\\.\\.\\.");
 
     private Checks() {
     }
@@ -27,17 +30,24 @@ public final class Checks {
         }
     }
 
-    static void check(boolean ok, String whatDiffered) {
+    public static void check(boolean ok, String whatDiffered) {
         if (!ok) throw new Mismatch(whatDiffered);
     }
 
-    static void equal(Object expected, Object actual, String what) {
-        if (!expected.equals(actual)) throw new Mismatch(what + ": expected " + shown(expected) + ", got " + shown(actual));
+    public static void equal(Object expected, Object actual, String what) {
+        if (!expected.equals(actual)) {
+            throw new Mismatch(what + ": expected " + shown(expected) + ", got " + shown(actual));
+        }
     }
 
     private static String shown(Object value) {
         String text = value instanceof String s ? "'" + s + "'" : String.valueOf(value);
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+    }
+
+    /** The run's trace events of this kind. */
+    public static List<TraceLog.Event> events(Observation run, TraceEvent kind) {
+        return run.trace().named(kind.wireName());
     }
 
     /** CPython's message for a primitive that travelled outside process start. */
@@ -78,9 +88,9 @@ public final class Checks {
     }
 
     /** The main process: the one that started the (first) pool. */
-    static long mainPid(TraceLog trace) {
-        List<TraceLog.Event> starts = trace.named("pool-start");
-        check(!starts.isEmpty(), "the trace has no pool-start event");
+    public static long mainPid(TraceLog trace) {
+        List<TraceLog.Event> starts = trace.named(TraceEvent.POOL_START.wireName());
+        check(!starts.isEmpty(), "the trace has no " + TraceEvent.POOL_START.wireName() + " event");
         return starts.get(0).pid();
     }
 
@@ -89,7 +99,7 @@ public final class Checks {
      * worker — and no task ever started.
      */
     public static void everyTaskFailedInTheParent(Observation run, int tasks, String type) {
-        List<TraceLog.Event> errors = run.trace().named("error");
+        List<TraceLog.Event> errors = events(run, TraceEvent.ERROR);
         equal(tasks, errors.size(), "errors in the trace (one per task)");
         long main = mainPid(run.trace());
         for (TraceLog.Event e : errors) {
@@ -98,7 +108,7 @@ public final class Checks {
             equal("serializing in the parent", e.get("where"), "where the error was raised");
             equal(main, e.pid(), "process that raised the error (the main process)");
         }
-        equal(0, run.trace().named("task-start").size(), "tasks that started");
+        equal(0, events(run, TraceEvent.TASK_START).size(), "tasks that started");
     }
 
     /**
@@ -108,9 +118,10 @@ public final class Checks {
      * alone can pass a second, and it is not what the lesson is about. Returns the milliseconds.
      */
     public static long overWithinASecondOfTheFailure(Observation run) {
-        List<TraceLog.Event> errors = run.trace().named("error");
-        List<TraceLog.Event> end = run.trace().named("pool-terminate");
-        check(!errors.isEmpty() && !end.isEmpty(), "the trace lacks an error or pool-terminate");
+        List<TraceLog.Event> errors = events(run, TraceEvent.ERROR);
+        List<TraceLog.Event> end = events(run, TraceEvent.POOL_TERMINATE);
+        check(!errors.isEmpty() && !end.isEmpty(),
+                "the trace lacks an " + TraceEvent.ERROR.wireName() + " or " + TraceEvent.POOL_TERMINATE.wireName());
         long nanos = end.get(0).t() - errors.get(0).t();
         check(nanos < 1_000_000_000L, "the pool ended " + nanos / 1_000_000 + " ms after the tasks failed, "
                 + "not within a second");
@@ -118,7 +129,7 @@ public final class Checks {
     }
 
     public static void errorCallbackCalls(Observation run, int expected) {
-        equal(expected, run.trace().named("error-callback").size(), "error callback calls");
+        equal(expected, events(run, TraceEvent.ERROR_CALLBACK).size(), "error callback calls");
     }
 
     /**
@@ -179,7 +190,7 @@ public final class Checks {
         everyTaskCompletedOnce(lines.subList(tasks + 1, 2 * tasks + 1), tasks);
         equal("Tasks done.", lines.get(2 * tasks + 1), "last line");
         mostHoldersAtOnce(run, "RLock", 1);
-        equal(tasks, run.trace().named("wait").size(), "waits on the condition (each task once)");
+        equal(tasks, events(run, TraceEvent.WAIT).size(), "waits on the condition (each task once)");
     }
 
     /**
@@ -191,10 +202,10 @@ public final class Checks {
         equal(1, objects.size(), "number of " + kind + "s used " + objects);
         String obj = objects.get(0);
         equal(permits, run.trace().maxHolders(obj), "most holders of the " + kind + " at once");
-        List<TraceLog.Event> managers = run.trace().named("manager");
-        check(!managers.isEmpty(), "the trace has no manager event");
+        List<TraceLog.Event> managers = events(run, TraceEvent.MANAGER);
+        check(!managers.isEmpty(), "the trace has no " + TraceEvent.MANAGER.wireName() + " event");
         long server = Long.parseLong(managers.get(0).get("server"));
-        check(run.trace().named("acquire").stream().filter(e -> obj.equals(e.get("obj")))
+        check(events(run, TraceEvent.ACQUIRE).stream().filter(e -> obj.equals(e.get("obj")))
                 .allMatch(e -> e.pid() == server), "the " + kind + " was acquired outside the manager process");
         return obj;
     }

@@ -27,6 +27,8 @@ public final class DemoSource {
     private final int javadocStart;
     private final int javadocEnd;
     private final int declaration;
+    /** Where the program begins: its tag, which leaves out a demo's annotations, or else the class comment's end. */
+    private final int programStart;
 
     private DemoSource(String fileName, List<String> lines) {
         this.fileName = fileName;
@@ -40,11 +42,12 @@ public final class DemoSource {
         }
         if (found < 0) throw new IllegalArgumentException(fileName + " declares no top-level class");
         this.declaration = found;
+        // between the class comment and the class: blank lines, tag markers and annotations (of several lines)
         int end = found - 1;
-        while (end >= 0 && (lines.get(end).isBlank() || lines.get(end).strip().startsWith("@")
-                || TAG_MARKER.matcher(lines.get(end)).matches())) {
+        while (end >= 0 && !lines.get(end).strip().endsWith("*/") && !lines.get(end).strip().endsWith(";")) {
             end--;
         }
+        if (end >= 0 && !lines.get(end).strip().endsWith("*/")) end = -1;
         int start = -1;
         if (end >= 0 && lines.get(end).strip().endsWith("*/")) {
             for (int i = end; i >= 0; i--) {
@@ -56,6 +59,8 @@ public final class DemoSource {
         }
         this.javadocStart = start;
         this.javadocEnd = start < 0 ? -1 : end;
+        int tag = lines.subList(0, found).indexOf("// tag::program[]");
+        this.programStart = tag >= 0 ? tag : javadocEnd >= 0 ? javadocEnd + 1 : found;
     }
 
     /** The source of a top-level class, from the class path; fails if the build did not package it. */
@@ -95,11 +100,11 @@ public final class DemoSource {
     }
 
     /**
-     * The program: the class from its declaration (and annotations) to the end of the file, without the tag
-     * markers.
+     * The program: from the {@code program} tag (or else the class comment) to the end of the file, without the
+     * tag markers.
      */
     public List<String> program() {
-        int from = javadocEnd >= 0 ? javadocEnd + 1 : declaration;
+        int from = programStart;
         while (from < declaration && lines.get(from).isBlank()) from++;
         List<String> program = new ArrayList<>();
         for (String line : lines.subList(from, lines.size())) {
@@ -111,7 +116,7 @@ public final class DemoSource {
 
     /** The 1-based line numbers of the program in the file: first and last (for an include by lines). */
     public int[] programLines() {
-        int from = javadocEnd >= 0 ? javadocEnd + 2 : declaration + 1;
+        int from = programStart + 1;
         int to = lines.size();
         while (to > from && lines.get(to - 1).isBlank()) to--;
         return new int[] {from, to};

@@ -7,12 +7,22 @@ import java.util.regex.Pattern;
 /**
  * One runnable scenario: its id on the command line, its topic, a line on what it shows, and its class
  * (which has a {@code main}); for a demo whose result varies from run to run (a race), how to read its outcomes.
+ * A demo class declares all of it in its {@link Demo} and {@link RaceOutcomes} annotations ({@link #of}).
  */
 public record DemoInfo(String id, String topic, String summary, Class<?> mainClass, Outcomes outcomes) {
 
     /** A demo whose output is the same every run: no outcomes to tabulate. */
     public DemoInfo(String id, String topic, String summary, Class<?> mainClass) {
         this(id, topic, summary, mainClass, null);
+    }
+
+    /** The demo that this class's annotations declare; fails if it has no {@link Demo} annotation. */
+    public static DemoInfo of(Class<?> mainClass) {
+        Demo demo = mainClass.getAnnotation(Demo.class);
+        if (demo == null) throw new IllegalArgumentException(mainClass.getName() + " has no @Demo annotation");
+        RaceOutcomes race = mainClass.getAnnotation(RaceOutcomes.class);
+        Outcomes outcomes = race == null ? null : Outcomes.of(race);
+        return new DemoInfo(demo.id(), demo.topic(), demo.summary(), mainClass, outcomes);
     }
 
     /** This demo, reading its outcomes as {@code outcomes} says. */
@@ -44,6 +54,14 @@ public record DemoInfo(String id, String topic, String summary, Class<?> mainCla
             Pattern.compile(line); // fails early on a typo
             expected = List.copyOf(expected);
             reliableExpected = List.copyOf(reliableExpected);
+        }
+
+        /** The outcomes a demo class declares. */
+        static Outcomes of(RaceOutcomes declared) {
+            List<String> expected = List.of(declared.expected());
+            List<String> reliable = declared.reliableExpected().length == 0 ? expected
+                    : List.of(declared.reliableExpected());
+            return new Outcomes(declared.line(), expected, reliable, declared.wrong(), declared.alwaysRight());
         }
 
         /** A race: wrong outcomes are what the demo is about. */

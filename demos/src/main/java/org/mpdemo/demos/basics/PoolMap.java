@@ -2,6 +2,7 @@ package org.mpdemo.demos.basics;
 
 import static org.mpdemo.demos.Tutorial.range;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
@@ -12,6 +13,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run pool-map}
  */
+@Demo(id = "pool-map", topic = "basics", order = 3,
+        summary = "a pool maps a function over a list: cubes of 0 to 9")
 // tag::program[]
 public final class PoolMap {
 

@@ -1,6 +1,7 @@
 package org.mpdemo.demos.basics;
 
 import java.util.List;
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 
 /**
@@ -13,6 +14,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run pool-pids}
  */
+@Demo(id = "pool-pids", topic = "basics", order = 4,
+        summary = "squares computed in workers that print their pids; every line, then the list")
 // tag::program[]
 public final class PoolPids {
 

@@ -2,6 +2,7 @@ package org.mpdemo.demos.basics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import org.mpdemo.multiprocessing.Process;
 
@@ -13,6 +14,8 @@ import org.mpdemo.multiprocessing.Process;
  *
  * <p>Run: {@code ./mpdemo run processes}
  */
+@Demo(id = "processes", topic = "basics", order = 1,
+        summary = "start and join one process per CPU")
 // tag::program[]
 public final class Processes {
 

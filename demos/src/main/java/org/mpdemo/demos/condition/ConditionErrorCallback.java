@@ -9,6 +9,7 @@ import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 import static org.mpdemo.multiprocessing.pool.Pool.errorCallback;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
 
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
  *
  * <p>Run: {@code ./mpdemo run condition-error-callback}
  */
+@Demo(id = "condition-error-callback", topic = "condition", order = 2,
+        summary = "the same failure, reported once by an error callback")
 // tag::program[]
 public final class ConditionErrorCallback {
 

@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
@@ -31,6 +32,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
  *
  * <p>Run: {@code ./mpdemo run condition-inherited-global}
  */
+@Demo(id = "condition-inherited-global", topic = "condition", order = 4,
+        summary = "the fix: under fork, workers inherit the condition; they complete one at a time")
 // tag::program[]
 public final class ConditionInheritedGlobal {
 

@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
 
@@ -20,6 +21,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
  *
  * <p>Run: {@code ./mpdemo run condition-initializer-fix}
  */
+@Demo(id = "condition-initializer-fix", topic = "condition", order = 5,
+        summary = "the fix the tutorial says fails: the pool initializer hands it over")
 // tag::program[]
 public final class ConditionInitializerFix {
 

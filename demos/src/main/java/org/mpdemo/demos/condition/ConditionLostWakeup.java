@@ -10,6 +10,7 @@ import static org.mpdemo.demos.Tutorial.waitUntil;
 import static org.mpdemo.demos.Tutorial.workers;
 
 import java.util.concurrent.TimeUnit;
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
@@ -26,6 +27,8 @@ import org.mpdemo.multiprocessing.shared.Event;
  *
  * <p>Run: {@code ./mpdemo run condition-lost-wakeup}
  */
+@Demo(id = "condition-lost-wakeup", topic = "condition", order = 6,
+        summary = "notify before anyone waits: the wake-up is lost (CPython hangs); an Event fixes it")
 // tag::program[]
 public final class ConditionLostWakeup {
 

@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.managers.ConditionProxy;
 import org.mpdemo.multiprocessing.managers.Manager;
 import org.mpdemo.multiprocessing.pool.Pool;
@@ -30,6 +31,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run condition-manager-fix}
  */
+@Demo(id = "condition-manager-fix", topic = "condition", order = 7,
+        summary = "the fix: a manager's Condition; no lost wake-up at any time scale")
 // tag::program[]
 public final class ConditionManagerFix {
 

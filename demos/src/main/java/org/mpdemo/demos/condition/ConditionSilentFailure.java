@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
 
@@ -20,6 +21,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
  *
  * <p>Run: {@code ./mpdemo run condition-silent-failure}
  */
+@Demo(id = "condition-silent-failure", topic = "condition", order = 1,
+        summary = "a Condition in task arguments: no task waits, the main program never knows")
 // tag::program[]
 public final class ConditionSilentFailure {
 

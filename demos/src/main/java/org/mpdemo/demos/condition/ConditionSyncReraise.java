@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Condition;
 
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
  *
  * <p>Run: {@code ./mpdemo run condition-sync-reraise}
  */
+@Demo(id = "condition-sync-reraise", topic = "condition", order = 3,
+        summary = "the same failure, re-raised by result.get()")
 // tag::program[]
 public final class ConditionSyncReraise {
 

@@ -7,6 +7,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Lock;
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
  *
  * <p>Run: {@code ./mpdemo run inherited-global-spawn}
  */
+@Demo(id = "inherited-global-spawn", topic = "lock", order = 6,
+        summary = "the inherited-global program under spawn: the global is missing, silently")
 // tag::program[]
 public final class InheritedGlobalSpawn {
 

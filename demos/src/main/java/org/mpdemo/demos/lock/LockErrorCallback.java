@@ -9,6 +9,7 @@ import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 import static org.mpdemo.multiprocessing.pool.Pool.errorCallback;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Lock;
 
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-error-callback}
  */
+@Demo(id = "lock-error-callback", topic = "lock", order = 2,
+        summary = "the same failure, reported once by an error callback")
 // tag::program[]
 public final class LockErrorCallback {
 

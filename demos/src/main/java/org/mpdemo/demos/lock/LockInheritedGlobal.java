@@ -7,6 +7,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Lock;
@@ -26,6 +27,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-inherited-global}
  */
+@Demo(id = "lock-inherited-global", topic = "lock", order = 4,
+        summary = "the fix: under fork, workers inherit the lock as a global")
 // tag::program[]
 public final class LockInheritedGlobal {
 

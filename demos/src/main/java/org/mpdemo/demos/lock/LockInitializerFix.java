@@ -7,6 +7,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Lock;
 
@@ -20,6 +21,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-initializer-fix}
  */
+@Demo(id = "lock-initializer-fix", topic = "lock", order = 5,
+        summary = "the fix the tutorial says fails: the pool initializer hands it over")
 // tag::program[]
 public final class LockInitializerFix {
 

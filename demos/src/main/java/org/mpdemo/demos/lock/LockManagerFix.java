@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.managers.LockProxy;
 import org.mpdemo.multiprocessing.managers.Manager;
 import org.mpdemo.multiprocessing.pool.Pool;
@@ -24,6 +25,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run lock-manager-fix}
  */
+@Demo(id = "lock-manager-fix", topic = "lock", order = 7,
+        summary = "the fix: a manager's Lock, passed as a proxy; one task at a time")
 // tag::program[]
 public final class LockManagerFix {
 

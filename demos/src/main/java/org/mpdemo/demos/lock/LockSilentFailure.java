@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Lock;
 
@@ -20,6 +21,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
  *
  * <p>Run: {@code ./mpdemo run lock-silent-failure}
  */
+@Demo(id = "lock-silent-failure", topic = "lock", order = 1,
+        summary = "a Lock in task arguments: every task fails, and nothing says so")
 // tag::program[]
 public final class LockSilentFailure {
 

@@ -6,6 +6,8 @@ import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
 import java.util.concurrent.BrokenBarrierException;
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.managers.BarrierProxy;
 import org.mpdemo.multiprocessing.managers.Manager;
 import org.mpdemo.multiprocessing.managers.ValueProxy;
@@ -28,6 +30,9 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run manager-value-race}
  */
+@Demo(id = "manager-value-race", topic = "manager", order = 1,
+        summary = "value.set(value.get() + 1) through a manager still loses updates; its lock fixes it")
+@RaceOutcomes(line = "Expected 4000, got \\d+", expected = "Expected 4000, got 4000")
 // tag::program[]
 public final class ManagerValueRace {
     static final int INCREMENTS = 1000;

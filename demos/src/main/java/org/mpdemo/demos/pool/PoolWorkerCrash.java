@@ -4,6 +4,7 @@ import static org.mpdemo.demos.Tutorial.range;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.errors.WorkerDiedError;
 import org.mpdemo.multiprocessing.pool.Pool;
 
@@ -16,6 +17,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run pool-worker-crash}
  */
+@Demo(id = "pool-worker-crash", topic = "pool", order = 1,
+        summary = "a task kills its worker: a clear error instead of CPython's hang, and the pool serves on")
 // tag::program[]
 public final class PoolWorkerCrash {
 

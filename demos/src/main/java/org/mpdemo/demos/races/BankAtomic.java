@@ -1,5 +1,7 @@
 package org.mpdemo.demos.races;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Barrier;
 import org.mpdemo.multiprocessing.shared.Value;
@@ -14,6 +16,9 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-atomic}
  */
+@Demo(id = "bank-atomic", topic = "races", order = 3,
+        summary = "the same with one atomic getAndAdd per update, no lock: always 100")
+@RaceOutcomes(line = "Final balance = -?\\d+", expected = "Final balance = 100", alwaysRight = true)
 // tag::program[]
 public final class BankAtomic {
 

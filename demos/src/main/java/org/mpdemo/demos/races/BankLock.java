@@ -1,5 +1,7 @@
 package org.mpdemo.demos.races;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Barrier;
 import org.mpdemo.multiprocessing.shared.Lock;
@@ -14,6 +16,9 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-lock}
  */
+@Demo(id = "bank-lock", topic = "races", order = 2,
+        summary = "the same with a Lock around each update: always 100")
+@RaceOutcomes(line = "Final balance = -?\\d+", expected = "Final balance = 100", alwaysRight = true)
 // tag::program[]
 public final class BankLock {
 

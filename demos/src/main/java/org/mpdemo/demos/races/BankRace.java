@@ -1,5 +1,7 @@
 package org.mpdemo.demos.races;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Barrier;
 import org.mpdemo.multiprocessing.shared.Value;
@@ -19,6 +21,9 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Run: {@code ./mpdemo run bank-race}
  */
+@Demo(id = "bank-race", topic = "races", order = 1,
+        summary = "deposits and withdrawals on a shared balance without a lock: updates get lost")
+@RaceOutcomes(line = "Final balance = -?\\d+", expected = "Final balance = 100")
 // tag::program[]
 public final class BankRace {
 

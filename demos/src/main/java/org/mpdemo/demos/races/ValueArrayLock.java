@@ -3,6 +3,8 @@ package org.mpdemo.demos.races;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Array;
 import org.mpdemo.multiprocessing.shared.Barrier;
@@ -17,6 +19,12 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Run: {@code ./mpdemo run value-array-lock}
  */
+@Demo(id = "value-array-lock", topic = "races", order = 5,
+        summary = "the same with a Lock: always 200 and [200.0, 300.0, 400.0]")
+@RaceOutcomes(line = "(Value|Array) at end: .*",
+        expected = {"Value at end: 200", "Array at end: [200.0, 300.0, 400.0]"},
+        reliableExpected = {"Value at end: 20000", "Array at end: [20000.0, 20100.0, 20200.0]"},
+        alwaysRight = true)
 // tag::program[]
 public final class ValueArrayLock {
 

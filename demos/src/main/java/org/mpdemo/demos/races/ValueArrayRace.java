@@ -3,6 +3,8 @@ package org.mpdemo.demos.races;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
+import org.mpdemo.demos.Demo;
+import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.shared.Array;
 import org.mpdemo.multiprocessing.shared.Barrier;
@@ -14,14 +16,18 @@ import org.mpdemo.multiprocessing.shared.Value;
  *
  * <p>Expect {@code Value at end: 200} and {@code Array at end: [200.0, 300.0, 400.0]} — most of the time. Each
  * {@code +1} is a read then a write, so an update can be lost, but with a 10 ms pause between increments the two
- * processes collide only now and then. Measured on a 2-core machine: the Value came out below 200 in 10 of 19
- * runs (193 to 199) and everything was right in only 5 of 19 — CPython 3.11 lost an update in 8 of 20 runs,
- * never more than 4. The tutorial's sample output, {@code 144}, is far rarer than it suggests. With {@code --reliable} each process adds 10 000 times
+ * processes collide only now and then: a run loses a few updates or none, as CPython's does, and the tutorial's
+ * sample output, {@code 144}, is far rarer than it suggests. With {@code --reliable} each process adds 10 000 times
  * without pausing, the right answers become 20000 and {@code [20000.0, 20100.0, 20200.0]}, and the processes
  * collide all the time.
  *
  * <p>Run: {@code ./mpdemo run value-array-race} (or {@code --reliable})
  */
+@Demo(id = "value-array-race", topic = "races", order = 4,
+        summary = "a shared Value and Array incremented without a lock (--reliable: the race every time)")
+@RaceOutcomes(line = "(Value|Array) at end: .*",
+        expected = {"Value at end: 200", "Array at end: [200.0, 300.0, 400.0]"},
+        reliableExpected = {"Value at end: 20000", "Array at end: [20000.0, 20100.0, 20200.0]"})
 // tag::program[]
 public final class ValueArrayRace {
 

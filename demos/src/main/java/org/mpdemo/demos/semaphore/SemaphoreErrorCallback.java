@@ -9,6 +9,7 @@ import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 import static org.mpdemo.multiprocessing.pool.Pool.errorCallback;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Semaphore;
 
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-error-callback}
  */
+@Demo(id = "semaphore-error-callback", topic = "semaphore", order = 2,
+        summary = "the same failure, reported once by an error callback")
 // tag::program[]
 public final class SemaphoreErrorCallback {
 

@@ -7,6 +7,7 @@ import static org.mpdemo.demos.Tutorial.str;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Semaphore;
 
@@ -20,6 +21,8 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-initializer-fix}
  */
+@Demo(id = "semaphore-initializer-fix", topic = "semaphore", order = 5,
+        summary = "the fix the tutorial says fails: the pool initializer hands it over")
 // tag::program[]
 public final class SemaphoreInitializerFix {
 

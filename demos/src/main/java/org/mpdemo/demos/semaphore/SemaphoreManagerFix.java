@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.managers.Manager;
 import org.mpdemo.multiprocessing.managers.SemaphoreProxy;
 import org.mpdemo.multiprocessing.pool.Pool;
@@ -26,6 +27,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
  *
  * <p>Run: {@code ./mpdemo run semaphore-manager-fix}
  */
+@Demo(id = "semaphore-manager-fix", topic = "semaphore", order = 6,
+        summary = "the fix: a manager's Semaphore, passed as a proxy; two tasks at a time")
 // tag::program[]
 public final class SemaphoreManagerFix {
 

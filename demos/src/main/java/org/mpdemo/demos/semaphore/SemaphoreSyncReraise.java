@@ -8,6 +8,7 @@ import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
 import static org.mpdemo.multiprocessing.Args.args;
 
+import org.mpdemo.demos.Demo;
 import org.mpdemo.multiprocessing.pool.Pool;
 import org.mpdemo.multiprocessing.shared.Semaphore;
 
@@ -21,6 +22,8 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
  *
  * <p>Run: {@code ./mpdemo run semaphore-sync-reraise}
  */
+@Demo(id = "semaphore-sync-reraise", topic = "semaphore", order = 3,
+        summary = "the same failure, re-raised by the synchronous starmap")
 // tag::program[]
 public final class SemaphoreSyncReraise {
 
