@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo list}: every demo, one row each — its id, its topic and what it shows. */
 @Command(name = "list",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Lists every demo: ID, topic and what it shows.",
             "The ID is what 'mpdemo run' and 'mpdemo explain' take.",
             "On a terminal, long descriptions wrap to 80 columns; piped into another program, every demo is "
-                    + "exactly one line."})
+                    + "exactly one line."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:listed"},
+        footer = {"", "Example: mpdemo list | grep race"})
 final class ListCommand implements Callable<Integer> {
     static final int TERMINAL_WIDTH = 80;
     private static final String GAP = "  ";
