@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mpdemo.demos.TraceLog;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * A run's trace drawn as one lane per task across a time axis: when each task ran, waited to acquire a
@@ -17,19 +18,23 @@ public final class Timeline {
 
     /** What a task was doing: listed from least to most important, which decides what a text cell shows. */
     public enum State {
-        RUN('-', "running", "#c9d1d9"),
-        WAIT('.', "waiting to acquire", "#f4a261"),
-        CONDITION('~', "waiting on a condition", "#8ecae6"),
-        HOLD('#', "holding", "#2a9d8f");
+        RUN('-', "running", "#c9d1d9", Style.reset),
+        WAIT('.', "waiting to acquire", "#f4a261", Style.fg_yellow),
+        CONDITION('~', "waiting on a condition", "#8ecae6", Style.fg_cyan),
+        HOLD('#', "holding", "#2a9d8f", Style.fg_green);
 
         final char symbol;
         final String meaning;
+        /** In the SVG picture. */
         final String colour;
+        /** On a terminal. */
+        final Style style;
 
-        State(char symbol, String meaning, String colour) {
+        State(char symbol, String meaning, String colour, Style style) {
             this.symbol = symbol;
             this.meaning = meaning;
             this.colour = colour;
+            this.style = style;
         }
     }
 
@@ -271,7 +276,7 @@ public final class Timeline {
                 State state = stateIn(lane, from, to);
                 char symbol = state == null ? ' ' : state.symbol;
                 if (colour && state != null && state != State.RUN) {
-                    out.append(ansi(state)).append(symbol).append("\u001b[0m");
+                    out.append(Terminal.paint(String.valueOf(symbol), state.style, true));
                 } else {
                     out.append(symbol);
                 }
@@ -294,15 +299,6 @@ public final class Timeline {
             for (String wrapped : Columns.wrap(line, width, "")) out.append(wrapped).append('\n');
         }
         return out.toString();
-    }
-
-    private static String ansi(State state) {
-        return switch (state) {
-            case HOLD -> "\u001b[32m";
-            case WAIT -> "\u001b[33m";
-            case CONDITION -> "\u001b[36m";
-            default -> "";
-        };
     }
 
     /** The most important state of the lane in [from, to), or null where the task was not running. */
