@@ -1,9 +1,6 @@
 package org.mpdemo.multiprocessing.managers;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -13,18 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mpdemo.multiprocessing.Process;
+import org.mpdemo.multiprocessing.Task;
 import org.mpdemo.multiprocessing.errors.AuthenticationError;
 import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.launch.ChildHandle;
 import org.mpdemo.multiprocessing.internal.launch.Spawner;
+import org.mpdemo.multiprocessing.internal.reduction.Invoker;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.internal.server.Listener;
 import org.mpdemo.multiprocessing.internal.server.ServerBoot;
 import org.mpdemo.multiprocessing.internal.server.ServerMain;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
+import org.mpdemo.multiprocessing.internal.wire.Boot;
 import org.mpdemo.multiprocessing.internal.wire.Challenge;
+import org.mpdemo.multiprocessing.internal.wire.Connection;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 import org.mpdemo.multiprocessing.internal.wire.Typecodes;
@@ -48,13 +51,18 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * {@link ProcessError} naming the manager's pid.
  */
 public final class Manager implements AutoCloseable {
-    private final java.lang.Process process; // null for a manager reached with connect()
+    private static final AtomicBoolean WARM = new AtomicBoolean();
+    /** The server's target in its child JVM; it travels by name. */
+    private static final Invoker SERVE = Invoker.of((Task.Run1<byte[]>) ServerMain::serve);
+
+    /** The server, a child of this process; null (both) for a manager reached with connect(). */
+    private final ChildHandle child;
+    private final java.lang.Process process;
     private final ManagerAddress address;
     private final long pid;
     private final byte[] authkey; // null: the process's authkey
     private final ManagerClient.Endpoint endpoint;
     private final AtomicBoolean shutdown = new AtomicBoolean();
-    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     /** Starts a manager process listening on a private Unix-domain socket, with this process's authkey. */
     public Manager() {
@@ -68,46 +76,37 @@ public final class Manager implements AutoCloseable {
             throw new IllegalArgumentException("a manager listens on a Unix-domain socket or a TCP address, not "
                     + listen);
         }
-        java.lang.Process child = Spawner.start(Spawner.MANAGER_FLAGS, ServerMain.class.getName());
-        Thread warm = warmUp(tcp);
-        String ready;
-        try {
-            OutputStream toServer = child.getOutputStream();
-            if (tcp) {
-                InetSocketAddress inet = (InetSocketAddress) listen;
-                String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-                toServer.write(new ServerBoot(serverKey, true, host, inet.getPort()).encode());
-            } else {
-                toServer.write(new ServerBoot(serverKey, false, tmpdir().toString(), 0).encode());
-            }
-            toServer.flush(); // and kept open: the server stops when it closes
-            // While the server's JVM starts, remove the directories of managers that were killed.
-            if (!tcp) Listener.sweepStale(tmpdir());
-            ready = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-        } catch (IOException e) {
-            ready = null;
+        ServerBoot boot;
+        if (tcp) {
+            InetSocketAddress inet = (InetSocketAddress) listen;
+            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            boot = new ServerBoot(serverKey, true, host, inet.getPort());
+        } else {
+            boot = new ServerBoot(serverKey, false, tmpdir().toString(), 0);
         }
+        // the server is a child like any other: the generic child main runs ServerMain.serve(boot)
+        Answer answer = new Answer();
+        ChildHandle child = ChildHandle.spawn(Spawner.MANAGER_FLAGS, "manager-reader", answer);
+        Thread warm = warmUp(tcp);
+        child.boot(new Boot("SyncManager", SERVE, new Object[] {boot.encode()}, null, null).serialize());
+        // While the server's JVM starts, remove the directories of managers that were killed.
+        if (!tcp) Listener.sweepStale(tmpdir());
+        String ready = answer.await();
         if (ready == null || !ready.startsWith("READY ")) {
-            child.destroyForcibly();
-            String status;
-            try {
-                status = child.waitFor(5, TimeUnit.SECONDS) ? Spawner.describeExit(child.exitValue()) : "no exit";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                status = "interrupted";
-            }
-            throw new ProcessError("the manager process failed to start: "
-                    + (ready == null ? status : ready.substring(ready.indexOf(' ') + 1)));
+            child.process().destroyForcibly();
+            String status = ready != null ? ready.substring(ready.indexOf(' ') + 1)
+                    : Spawner.describeExit(child.awaitExit(5, TimeUnit.SECONDS));
+            throw new ProcessError("the manager process failed to start: " + status);
         }
         String[] words = ready.split(" ");
-        this.process = child;
+        this.child = child;
+        this.process = child.process();
         this.pid = Long.parseLong(words[1]);
         this.address = words[2].equals("unix") ? new ManagerAddress(words[3], null, 0)
                 : new ManagerAddress(null, words[3], Integer.parseInt(words[4]));
         this.authkey = key;
         this.endpoint = ManagerClient.endpoint(address, pid, key);
-        child.onExit().thenRun(this::serverExited);
+        process.onExit().thenRun(this::serverExited);
         Trace.event(TraceEvent.MANAGER, "server", pid, "address", address.toString());
         try {
             if (warm.isAlive()) warm.join();
@@ -121,6 +120,7 @@ public final class Manager implements AutoCloseable {
     }
 
     private Manager(ManagerAddress address, byte[] key) {
+        this.child = null;
         this.process = null;
         this.address = address;
         this.authkey = key;
@@ -330,11 +330,7 @@ public final class Manager implements AutoCloseable {
     public void shutdown() {
         if (!shutdown.compareAndSet(false, true) || process == null) return;
         endpoint.markGone();
-        try {
-            process.getOutputStream().close(); // end of file: the server removes its directory and exits
-        } catch (IOException ignored) {
-            // already gone
-        }
+        child.connection().closeOutput(); // end of file: the server removes its directory and exits
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -361,6 +357,35 @@ public final class Manager implements AutoCloseable {
 
     private void removeDirectory() {
         if (address.unix()) Listener.removeManagerDirectory(Path.of(address.path()).getParent());
+    }
+
+    /** The server's READY line (or {@code ERROR …}), or null if it exited without one. */
+    private static final class Answer implements ChildHandle.Listener {
+        private final CountDownLatch answered = new CountDownLatch(1);
+        private volatile String line;
+
+        @Override
+        public void onFrame(Connection.Frame frame) throws IOException {
+            if (frame.type() != Connection.READY || line != null) {
+                throw new IOException("unexpected frame type " + frame.type() + " from the manager's server");
+            }
+            line = new String(frame.payload(), StandardCharsets.US_ASCII);
+            answered.countDown();
+        }
+
+        @Override
+        public void onClosed() {
+            answered.countDown();
+        }
+
+        String await() {
+            try {
+                answered.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return line;
+        }
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class Parent {
     private static volatile boolean exiting;
     /** The parent said it will send nothing more: end of file is no longer its death. */
     private static volatile boolean goodbye;
+    /** What to do instead of halting when the parent closes the channel or dies (a manager's server stops). */
+    private static volatile Runnable whenGone;
 
     private Parent() {
     }
@@ -51,6 +53,15 @@ public final class Parent {
     /** Frames other than PRINTED go to {@code frames}; until it is set, the reader drops them. */
     public static void listen(Listener frames) {
         listener = frames;
+    }
+
+    /**
+     * End of file from the parent — it closed our input, or died — runs {@code stop} on the reader thread instead
+     * of halting the child at once: for a target with something to clean up first, which must then end the
+     * process itself (a manager's server removes its socket directory).
+     */
+    public static void whenGone(Runnable stop) {
+        whenGone = stop;
     }
 
     /** The parent said goodbye (a pool's EXIT): the child finishes what it has, then exits by itself. */
@@ -95,7 +106,10 @@ public final class Parent {
         } catch (IOException e) {
             // a broken pipe, or a frame nobody expects: the parent is not to be trusted, as at end of file
         }
-        if (!exiting && !goodbye) Runtime.getRuntime().halt(1); // the parent is gone: stop, whatever is running
+        if (exiting || goodbye) return;
+        Runnable stop = whenGone;
+        if (stop != null) stop.run();
+        else Runtime.getRuntime().halt(1); // the parent is gone: stop, whatever is running
     }
 
     /** The reader: a named class, since the first lambda or method reference costs a fresh JVM its start-up. */

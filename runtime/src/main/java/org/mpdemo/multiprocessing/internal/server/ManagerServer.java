@@ -1,7 +1,6 @@
 package org.mpdemo.multiprocessing.internal.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
@@ -14,8 +13,8 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
 /**
  * A running manager (CPython's {@code managers.Server}): it serves each client connection on a thread of its
  * own, so a blocking call — {@code acquire()}, {@code wait()} — blocks only the client that made it, and a lock's
- * owner is the client thread behind that connection. End of file on standard input — the parent closed it, or
- * died — stops the server at once. {@link ServerMain} starts it.
+ * owner is the client thread behind that connection. End of file from the parent — it closed the channel, or
+ * died — stops the server at once ({@link ServerMain} arranges it). {@link ServerMain} starts it.
  */
 final class ManagerServer {
     private final Listener listener;
@@ -32,12 +31,9 @@ final class ManagerServer {
         this.dispatcher = new Dispatcher(new Registry(pid), pid);
     }
 
-    /** Serves on this thread until the parent closes standard input. */
+    /** Serves on this thread until {@link #stop()}: the parent closed the channel, or died. */
     void run() {
         acceptor = Thread.currentThread();
-        Thread parent = new Thread(new ParentWatch(), "parent-watchdog");
-        parent.setDaemon(true);
-        parent.start();
         if (Referents.TRACING) Trace.event(TraceEvent.MANAGER_START, "address", listener.ready);
         acceptLoop();
     }
@@ -76,19 +72,8 @@ final class ManagerServer {
         }
     }
 
-    /** Reads standard input until end of file (or a stop byte), then stops the server. */
-    private void watchParent(InputStream in) {
-        try {
-            while (in.read() >= 0) {
-                break; // any byte is a stop request; end of file means the parent is gone
-            }
-        } catch (IOException ignored) {
-            // same as end of file
-        }
-        stop();
-    }
-
-    private void stop() {
+    /** Closes the listener and every connection, and ends the process. */
+    void stop() {
         if (!stopping.compareAndSet(false, true)) return;
         if (Referents.TRACING) Trace.event(TraceEvent.MANAGER_STOP);
         listener.close();
@@ -114,13 +99,6 @@ final class ManagerServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private final class ParentWatch implements Runnable {
-        @Override
-        public void run() {
-            watchParent(System.in);
         }
     }
 

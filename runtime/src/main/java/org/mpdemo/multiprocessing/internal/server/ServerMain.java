@@ -1,8 +1,9 @@
 package org.mpdemo.multiprocessing.internal.server;
 
+import org.mpdemo.multiprocessing.internal.wire.Connection;
+import org.mpdemo.multiprocessing.internal.launch.Parent;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ProtocolException;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -16,9 +17,10 @@ import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 
 /**
- * The manager process's main: everything it does before it serves. It warms up, reads its {@link ServerBoot}
- * from standard input, starts listening, and answers its parent with the {@link Listener#ready} line on standard
- * output — the only thing standard output ever carries — then hands over to {@link ManagerServer}.
+ * What the manager process does before it serves. The process is a child like any other, started on the generic
+ * child main with {@link #serve} as its target: it warms up, reads its {@link ServerBoot}, starts listening, and
+ * answers its parent with the {@link Listener#ready} line in a READY frame, then hands over to
+ * {@link ManagerServer}.
  *
  * <p>Start-up time matters here (a manager's start is on its user's critical path), so the code a server runs
  * before its first reply avoids lambdas and string concatenation with '+': each of those bootstraps
@@ -28,36 +30,52 @@ public final class ServerMain {
     private ServerMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * The server's target, run by the generic child main ({@code ChildMain}): warms up, decodes {@code boot} (a
+     * {@link ServerBoot}), starts listening and sends its parent the READY frame with the {@link Listener#ready}
+     * line (or {@code ERROR …}), then serves until the parent closes the channel or dies.
+     */
+    public static void serve(byte[] boot) throws IOException {
         for (boolean sockets : new boolean[] {true, false}) {
             Thread warm = new Thread(new WarmUp(sockets), sockets ? "warm-up-sockets" : "warm-up-security");
             warm.setDaemon(true);
             warm.start();
         }
-        ServerBoot boot;
-        try {
-            boot = ServerBoot.read(System.in);
-        } catch (ProtocolException notOurParent) {
-            Runtime.getRuntime().halt(2);
-            return;
-        }
+        ServerBoot config = ServerBoot.decode(boot);
         long pid = currentPid();
-        PrintStream stdout = System.out;
-        System.setOut(System.err); // standard output carries only the READY line
         CurrentProcess.setName(new StringBuilder("SyncManager-").append(pid).toString());
         Listener listener;
         try {
-            listener = boot.tcp() ? Listener.tcp(boot.hostOrBase(), boot.port(), pid)
-                    : Listener.unix(Path.of(boot.hostOrBase()), pid);
+            listener = config.tcp() ? Listener.tcp(config.hostOrBase(), config.port(), pid)
+                    : Listener.unix(Path.of(config.hostOrBase()), pid);
         } catch (IOException | RuntimeException e) {
-            stdout.println("ERROR " + e);
-            stdout.flush();
-            System.exit(1);
+            ready(new StringBuilder("ERROR ").append(e).toString());
+            Parent.exit(1);
             return;
         }
-        stdout.println(listener.ready);
-        stdout.flush();
-        new ManagerServer(boot.authkey(), pid, listener).run();
+        ManagerServer server = new ManagerServer(config.authkey(), pid, listener);
+        Parent.whenGone(new Stop(server)); // before READY: the parent may close the channel right after it
+        ready(listener.ready);
+        server.run();
+    }
+
+    /** The parent's answer, the one thing the server sends it on the channel. */
+    private static void ready(String line) throws IOException {
+        Parent.connection().send(Connection.READY, line.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** End of file from the parent — Manager.shutdown(), or its death — stops the server: a named class, no lambda. */
+    private static final class Stop implements Runnable {
+        private final ManagerServer server;
+
+        Stop(ManagerServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void run() {
+            server.stop();
+        }
     }
 
     /**
