@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo walkthrough TOPIC}: a topic's demos, one step at a time, for a class to predict and watch. */
 @Command(name = "walkthrough",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Takes a class through a topic's demos, step by step.",
             "The demos come in teaching order: first the mistakes, then the fixes.",
@@ -32,18 +34,6 @@ final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", completionCandidates = Topics.class,
-            description = "The topic: ${COMPLETION-CANDIDATES}.")
-    String topic;
-
-    @Option(names = "--no-pause", description = "Run every step straight through, without waiting for Enter.")
-    boolean noPause;
-
-    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1", converter = Converters.TimeScale.class,
-            description = "Multiplies every pause in the demos by F, a number above 0 (default: 1, the tutorial's "
-                    + "timing); 0.1 runs ten times faster.")
-    double timeScale;
-
     /** The topics, for help and completion. */
     static final class Topics implements Iterable<String> {
         @Override
@@ -51,6 +41,18 @@ final class WalkthroughCommand implements Callable<Integer> {
             return Walkthrough.topics().iterator();
         }
     }
+
+    @Parameters(paramLabel = "TOPIC", completionCandidates = Topics.class,
+            description = "The topic: ${COMPLETION-CANDIDATES}.")
+    String topic;
+
+    @Option(names = "--no-pause", description = "Run every step straight through, without waiting for Enter.")
+    boolean noPause;
+
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
+            description = "Multiplies every pause in the demos by F, a number above 0 (default: 1, the tutorial's "
+                    + "timing); 0.1 runs ten times faster.")
+    double timeScale;
 
     @Override
     public Integer call() throws Exception {
@@ -61,6 +63,9 @@ final class WalkthroughCommand implements Callable<Integer> {
             return usage(err, "unknown topic '" + topic + "'; "
                     + (close.isEmpty() ? "the topics are: " + String.join(", ", topics)
                     : "did you mean: " + String.join(", ", close) + "?"));
+        }
+        if (!Double.isFinite(timeScale) || timeScale <= 0) {
+            return usage(err, "--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         new Walkthrough(topic, timeScale, !noPause, Terminal.colour(), spec.commandLine().getOut(), in).run();
