@@ -1,30 +1,29 @@
 /**
- * Python's {@code multiprocessing} for Java, with real operating-system processes.
+ * Python's {@code multiprocessing} for Java, with real operating-system processes (Linux only: the runtime
+ * needs {@code /proc} and the futex system call).
  *
- * <p>The package is laid out by concept, as CPython's {@code Lib/multiprocessing} is:
+ * <p>This package starts processes: {@link org.mpdemo.multiprocessing.Multiprocessing} (start methods,
+ * {@code cpu_count}, {@code current_process}), {@link org.mpdemo.multiprocessing.Context},
+ * {@link org.mpdemo.multiprocessing.Process}, {@link org.mpdemo.multiprocessing.Args} and the function type
+ * {@link org.mpdemo.multiprocessing.Task}. The other concepts have a package each, drawn where the rule for what
+ * may travel between processes changes, as CPython's {@code Lib/multiprocessing} has a module each:
  * <ul>
- *   <li>pool — {@link org.mpdemo.multiprocessing.Pool}, {@link org.mpdemo.multiprocessing.AsyncResult},
- *       {@link org.mpdemo.multiprocessing.IMapIterator}, {@link org.mpdemo.multiprocessing.Options};</li>
- *   <li>process — {@link org.mpdemo.multiprocessing.Process};</li>
- *   <li>synchronize — {@link org.mpdemo.multiprocessing.Lock}, {@link org.mpdemo.multiprocessing.RLock},
- *       {@link org.mpdemo.multiprocessing.Semaphore}, {@link org.mpdemo.multiprocessing.BoundedSemaphore},
- *       {@link org.mpdemo.multiprocessing.Condition}, {@link org.mpdemo.multiprocessing.Event},
- *       {@link org.mpdemo.multiprocessing.Barrier};</li>
- *   <li>sharedctypes — {@link org.mpdemo.multiprocessing.Value}, {@link org.mpdemo.multiprocessing.Array};</li>
- *   <li>queues — {@link org.mpdemo.multiprocessing.Queue};</li>
- *   <li>managers — {@link org.mpdemo.multiprocessing.Manager} and its proxies, which may travel anywhere;</li>
- *   <li>context — {@link org.mpdemo.multiprocessing.Multiprocessing} (start methods, {@code cpu_count},
- *       {@code current_process}) and {@link org.mpdemo.multiprocessing.Context}.</li>
+ *   <li>{@code pool} — {@code Pool} and its builder, {@code AsyncResult}, {@code IMapIterator}, {@code Options};
+ *       the parent's scheduling and worker supervision and the worker's own loop are package-private there;</li>
+ *   <li>{@code shared} — what may travel only while a process starts (synchronization primitives, {@code Value},
+ *       {@code Array}, {@code Queue}), living in shared memory;</li>
+ *   <li>{@code managers} — the {@code Manager} server process and its proxies, which travel anywhere;</li>
+ *   <li>{@code errors} — the exceptions every layer raises, a leaf;</li>
+ *   <li>{@code trace} — the trace writer and its vocabulary of events, a leaf.</li>
  * </ul>
- * Everything else — framing ({@code Connection}), serialization ({@code Reduction}), launching child JVMs
- * ({@code Spawner}, {@code ChildMain}), shared memory ({@code SharedMemory}, {@code Futex}) — is package-private
- * plumbing behind them.
+ * The plumbing lives under {@code internal} (launching a child JVM, the wire, serialization, shared memory, the
+ * manager's server), which the module does not export. {@code docs/…/architecture.adoc} maps every file.
  *
  * <p>Child processes are JVMs started with the parent's {@code java} and class path; each talks to its parent over
  * its own standard input and output, and stops when its parent dies. Tasks are serializable functions, usually
  * method references to static methods; their arguments and results travel by Java serialization, or by a compact
- * encoding for numbers and strings. Synchronization primitives, shared values and queues live in shared memory
- * and may travel only while a child starts — as {@code Process} arguments, pool initializer arguments, or
- * inherited statics under the emulated {@code fork} start method — exactly where CPython allows it.
+ * encoding for numbers and strings. Synchronization primitives, shared values and queues may travel only while a
+ * child starts — as {@code Process} arguments, pool initializer arguments, or inherited statics under the
+ * emulated {@code fork} start method — exactly where CPython allows it.
  */
 package org.mpdemo.multiprocessing;

@@ -1,55 +1,29 @@
 package org.mpdemo.multiprocessing.managers;
 
-import java.util.function.BooleanSupplier;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
+import org.mpdemo.multiprocessing.shared.Awaitable;
 import org.mpdemo.multiprocessing.shared.Condition;
 
 /**
  * A proxy for a manager's {@code Condition} over an RLock (CPython's {@code ConditionProxy}). Python's
- * {@code wait}, {@code notify} and {@code notify_all} are {@link #await}, {@link #signal} and {@link #signalAll}.
+ * {@code wait}, {@code notify} and {@code notify_all} are {@link #await()}, {@link #signal} and {@link #signalAll}.
  *
  * <p>The condition and its lock live in the manager; the lock is owned by the calling thread, whichever process
  * it is in, so {@code with condition: condition.wait()} works from a pool task exactly as from a thread.
  * {@code signal} wakes only those already waiting — a notification sent before a task waits is lost, which is why
  * {@link #awaitWaiters} exists.
  */
-public final class ConditionProxy extends LockProxy {
+public final class ConditionProxy extends LockProxy implements Awaitable {
     private static final long serialVersionUID = 1L;
 
     ConditionProxy(Ref ref) {
         super(ref);
     }
 
-    /** Waits until signalled (the caller must hold the lock, which is released while waiting). */
-    public boolean await() {
-        return await(-1);
-    }
-
-    /** Waits at most {@code timeout} seconds (negative: no limit); returns {@code false} on timeout. */
+    @Override
     public boolean await(double timeout) {
         begin(ManagerProtocol.WAIT).ensure(8).putDouble(timeout);
         return call().get() != 0;
-    }
-
-    /** Waits until {@code predicate} holds (Python's {@code wait_for}); evaluated here, with the lock held. */
-    public boolean waitFor(BooleanSupplier predicate) {
-        return waitFor(predicate, -1);
-    }
-
-    /** As {@link #waitFor(BooleanSupplier)}, for at most {@code timeout} seconds; returns the predicate's value. */
-    public boolean waitFor(BooleanSupplier predicate, double timeout) {
-        boolean result = predicate.getAsBoolean();
-        long deadline = timeout < 0 ? 0 : System.nanoTime() + (long) (timeout * 1e9);
-        while (!result) {
-            double wait = -1;
-            if (timeout >= 0) {
-                wait = (deadline - System.nanoTime()) / 1e9;
-                if (wait <= 0) break;
-            }
-            await(wait);
-            result = predicate.getAsBoolean();
-        }
-        return result;
     }
 
     /** Wakes one waiter (Python's {@code notify()}); returns how many were woken, 0 or 1. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
@@ -13,12 +12,12 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * A condition variable (CPython's {@code multiprocessing.Condition}), built as CPython builds it from
  * semaphores, so that it works across processes exactly as far as its semaphores do.
  *
- * <p>Python's {@code wait}, {@code notify} and {@code notify_all} are {@link #await}, {@link #signal} and
+ * <p>Python's {@code wait}, {@code notify} and {@code notify_all} are {@link #await()}, {@link #signal} and
  * {@link #signalAll} here, since {@code Object} already owns the Python names. The default lock is an
  * {@link RLock}, as in CPython. {@code signal} wakes only processes already waiting: a notification sent
  * before anyone waits is lost — the reason the tutorials' main program pauses before it notifies.
  */
-public class Condition implements Serializable {
+public class Condition implements Awaitable, Serializable {
     private static final long serialVersionUID = 1L;
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -68,15 +67,11 @@ public class Condition implements Serializable {
         return lock::release;
     }
 
-    /** Waits until signalled (Python's {@code wait()}). The caller must hold the lock. */
-    public boolean await() {
-        return await(-1);
-    }
-
     /**
      * Waits until signalled or {@code timeout} seconds pass (negative: no limit); returns {@code false} on
      * timeout. The lock is released while waiting and held again on return.
      */
+    @Override
     public boolean await(double timeout) {
         if (!lock.isMine()) throw new IllegalStateException("must acquire() condition before using wait()");
         sleepingCount.release();
@@ -92,22 +87,6 @@ public class Condition implements Serializable {
         }
         if (traced) Trace.event(TraceEvent.WAKE, "obj", id, "signalled", woken);
         return woken;
-    }
-
-    /** Waits until {@code predicate} holds or {@code timeout} seconds pass; returns the predicate's last value. */
-    public boolean waitFor(BooleanSupplier predicate, double timeout) {
-        boolean result = predicate.getAsBoolean();
-        long deadline = timeout < 0 ? 0 : System.nanoTime() + (long) (timeout * 1e9);
-        while (!result) {
-            double wait = -1;
-            if (timeout >= 0) {
-                wait = (deadline - System.nanoTime()) / 1e9;
-                if (wait <= 0) break;
-            }
-            await(wait);
-            result = predicate.getAsBoolean();
-        }
-        return result;
     }
 
     /** Wakes one waiting process or thread (Python's {@code notify()}). */
