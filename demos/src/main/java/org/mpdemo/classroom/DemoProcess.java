@@ -88,7 +88,7 @@ public final class DemoProcess {
     public static Observation runWith(String id, List<String> options, long timeoutSeconds) {
         Path trace = null;
         try {
-            trace = Files.createTempFile("mpdemo-trace", ".jsonl");
+            trace = ScratchFiles.file("trace", ".jsonl");
             List<String> args = new ArrayList<>(List.of("run", id));
             args.addAll(options);
             args.addAll(List.of("--trace", trace.toString()));
@@ -113,13 +113,7 @@ public final class DemoProcess {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the output of " + id, e);
         } finally {
-            if (trace != null) {
-                try {
-                    Files.deleteIfExists(trace);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            if (trace != null) ScratchFiles.delete(trace);
         }
     }
 

@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mpdemo.classroom.DemoSource;
+import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.SiteGenerator;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
@@ -61,7 +60,7 @@ final class DocsCommand implements Callable<Integer> {
         Path temporary = null;
         Path sources = sourceTree();
         if (sources == null) {
-            temporary = Files.createTempDirectory("mpdemo-sources");
+            temporary = ScratchFiles.directory("sources");
             sources = writeSources(temporary);
         }
         try {
@@ -72,7 +71,7 @@ final class DocsCommand implements Callable<Integer> {
         } catch (Exception e) {
             return fail(err, Mpdemo.DEMO_FAILED, "docs: " + Mpdemo.oneLine(e.getMessage()));
         } finally {
-            if (temporary != null) deleteTree(temporary);
+            if (temporary != null) ScratchFiles.delete(temporary);
         }
     }
 
@@ -93,12 +92,6 @@ final class DocsCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
         }
         return root;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 
     private static int fail(PrintWriter err, int status, String message) {

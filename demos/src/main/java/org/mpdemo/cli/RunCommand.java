@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.Terminal;
 import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoCatalog;
@@ -141,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
         Path temporaryTrace = null;
         if (timeline && trace == null) {
             try {
-                temporaryTrace = Files.createTempFile("mpdemo-timeline", ".jsonl");
+                temporaryTrace = ScratchFiles.file("timeline", ".jsonl");
             } catch (java.io.IOException e) {
                 return usageError(err, "--timeline: cannot create a temporary trace file: " + e.getMessage());
             }
@@ -153,16 +154,20 @@ final class RunCommand implements Callable<Integer> {
                     + (properties.isEmpty() ? "" : " with " + describe(properties)));
             err.flush();
         }
-        int status = run(demo.get(), err);
-        if (timeline) drawTimeline(Path.of(properties.get(TRACE)), temporaryTrace != null, err);
-        return status;
+        try {
+            int status = run(demo.get(), err);
+            if (timeline) drawTimeline(Path.of(properties.get(TRACE)), err);
+            return status;
+        } finally {
+            if (temporaryTrace != null) ScratchFiles.delete(temporaryTrace);
+        }
     }
 
     /**
      * The timeline of the run just made, on standard output after everything the demo printed, under a heading
      * that sets it apart.
      */
-    private void drawTimeline(Path traceFile, boolean temporary, PrintWriter err) {
+    private void drawTimeline(Path traceFile, PrintWriter err) {
         System.out.flush();
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -174,14 +179,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             err.println("mpdemo: --timeline: cannot read the trace " + traceFile + ": " + e.getMessage());
             err.flush();
-        } finally {
-            if (temporary) {
-                try {
-                    Files.deleteIfExists(traceFile);
-                } catch (java.io.IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
     }
 

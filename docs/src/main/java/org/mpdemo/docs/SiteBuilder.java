@@ -3,7 +3,6 @@ package org.mpdemo.docs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.asciidoctor.SafeMode;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 import org.mpdemo.classroom.OutcomeTable;
+import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.SiteGenerator;
 import org.mpdemo.classroom.Timeline;
 import org.mpdemo.classroom.Walkthrough;
@@ -36,13 +36,16 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * Builds the tutorial site: runs every demo through the command line (two at a time, at a small time scale, with
  * a trace), writes an AsciiDoc page per topic — explanation, code included from the demo's source file, the
  * real output, the timeline as SVG, and for race demos the outcome table and histogram — plus an index and
- * the command line's manual pages (generated from its Picocli model), and renders them all with AsciidoctorJ.
+ * the command line's manual pages (generated from its Picocli model), and the maintainers' architecture page, and
+ * renders them all with AsciidoctorJ.
  *
  * <p>Run by the docs module's build ({@code mvn verify}) and by {@code mpdemo docs --out DIR}. Any warning
  * AsciidoctorJ logs (an include it cannot find, say) fails the build.
  */
 public final class SiteBuilder implements SiteGenerator {
     static final String STYLESHEET = "mpdemo.css";
+    /** The maintainers' map of the runtime, written by hand beside the stylesheet. */
+    static final String ARCHITECTURE = "architecture.adoc";
 
     /** {@code SiteBuilder --out DIR --sources DIR [--time-scale F]}. */
     public static void main(String[] args) throws Exception {
@@ -70,7 +73,7 @@ public final class SiteBuilder implements SiteGenerator {
     public void generate(Path out, Path sources, double timeScale, PrintWriter progress) throws Exception {
         long start = System.nanoTime();
         if (!Files.isDirectory(sources)) throw new IOException("no demo sources at " + sources);
-        Path work = Files.createTempDirectory("mpdemo-site");
+        Path work = ScratchFiles.directory("site");
         try {
             Files.createDirectories(out.resolve("images"));
             List<String> topics = Walkthrough.topics();
@@ -86,13 +89,14 @@ public final class SiteBuilder implements SiteGenerator {
             List<String> manPages = manPages(work);
             documents.add(write(work.resolve("commands.adoc"), pages.commands(manPages)));
             for (String page : manPages) documents.add(work.resolve(page));
+            documents.add(write(work.resolve(ARCHITECTURE), new String(resource(ARCHITECTURE), StandardCharsets.UTF_8)));
             write(work.resolve("docinfo-header.html"), pages.navigation());
             copyStylesheet(out);
             progress.println("site: rendering " + documents.size() + " pages");
             render(documents, work, out, sources);
             progress.printf("site: %s/index.html (%.0f s)%n", out, (System.nanoTime() - start) / 1e9);
         } finally {
-            deleteTree(work);
+            ScratchFiles.delete(work);
         }
     }
 
@@ -210,9 +214,13 @@ public final class SiteBuilder implements SiteGenerator {
     }
 
     private static void copyStylesheet(Path out) throws IOException {
-        try (InputStream in = SiteBuilder.class.getResourceAsStream(STYLESHEET)) {
-            if (in == null) throw new IOException("the stylesheet " + STYLESHEET + " is not on the class path");
-            Files.write(out.resolve(STYLESHEET), in.readAllBytes());
+        Files.write(out.resolve(STYLESHEET), resource(STYLESHEET));
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = SiteBuilder.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException(name + " is not on the class path");
+            return in.readAllBytes();
         }
     }
 
@@ -221,11 +229,4 @@ public final class SiteBuilder implements SiteGenerator {
         return file;
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
