@@ -47,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01",
             description = "The smallest time scale to run the demos at (default: ${DEFAULT-VALUE}); a demo that "
-                    + "needs its tasks to overlap runs at 0.2 however small this is.")
+                    + "needs its tasks to overlap runs at " + Expectations.OVERLAP_SCALE + " however small this is.")
     double timeScale;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mpdemo.classroom.DemoSource;
+import org.mpdemo.classroom.Expectations;
 import org.mpdemo.classroom.JavadocText;
 import org.mpdemo.classroom.LostUpdate;
 import org.mpdemo.classroom.Observation;
@@ -99,11 +100,13 @@ final class Pages {
         a.add("./mpdemo verify                    # does every demo behave as documented here?");
         a.add("----");
         a.add("");
-        a.add("link:commands.html[The command line] describes every command and option.");
+        a.add("link:commands.html[The command line] describes every command and option. "
+                + "link:architecture.html[The architecture page] maps the runtime's packages for those who change it.");
         a.add("");
         a.add("[.built]");
         a.add("This site was built from real runs at time scale " + Capture.number(timeScale) + " (every pause "
-                + "in a demo shortened to that fraction; a demo whose tasks must overlap ran at 0.2), on a machine "
+                + "in a demo shortened to that fraction; a demo whose tasks must overlap ran at "
+                + Capture.number(Expectations.OVERLAP_SCALE) + "), on a machine "
                 + "with " + Runtime.getRuntime().availableProcessors() + " CPUs and Java "
                 + System.getProperty("java.version") + ".");
         return String.join("\n", a) + "\n";
@@ -273,7 +276,8 @@ final class Pages {
         for (String topic : topics) {
             nav.append("<a href=\"").append(topic).append(".html\">").append(title(topic)).append("</a>");
         }
-        nav.append("<a href=\"commands.html\">Commands</a></nav>\n");
+        nav.append("<a href=\"commands.html\">Commands</a>");
+        nav.append("<a href=\"architecture.html\">Architecture</a></nav>\n");
         return nav.toString();
     }
 

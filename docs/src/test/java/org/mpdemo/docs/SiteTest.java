@@ -46,6 +46,10 @@ class SiteTest {
         page("index.html");
         page("commands.html");
         page("mpdemo.css");
+        // the maintainers' map, rendered: its title and the one task it follows
+        String architecture = page("architecture.html");
+        assertTrue(architecture.contains("Architecture: a map for maintainers"), architecture);
+        assertTrue(architecture.contains("starmapAsync"), architecture);
         for (String topic : Walkthrough.topics()) page(topic + ".html");
         // a manual page for the command and for each subcommand
         page("mpdemo.html");

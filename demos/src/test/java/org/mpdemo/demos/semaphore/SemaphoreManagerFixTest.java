@@ -10,7 +10,7 @@ import org.mpdemo.demos.Asserting;
 import org.mpdemo.demos.DemoRun;
 
 /**
- * Beyond its documented run (at time scale 0.2, where two holders at once is reached): at the tests' default
+ * Beyond its documented run (at Expectations.OVERLAP_SCALE, where two holders at once is reached): at the tests' default
  * scale the first worker to start may finish all ten tasks alone, and the lines are still the tutorial's.
  */
 class SemaphoreManagerFixTest {

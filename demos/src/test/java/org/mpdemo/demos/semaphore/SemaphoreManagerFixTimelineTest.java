@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.mpdemo.classroom.Expectations;
 import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoRun;
 import org.w3c.dom.Document;
@@ -18,7 +19,8 @@ class SemaphoreManagerFixTimelineTest {
 
     @Test
     void theTimelineShowsAtMostTwoLanesHoldingAndTwoAtSomeMoment() throws Exception {
-        DemoRun run = DemoRun.of("semaphore-manager-fix", "--time-scale", "0.2", "--timeline");
+        DemoRun run = DemoRun.of("semaphore-manager-fix", "--time-scale", String.valueOf(Expectations.OVERLAP_SCALE),
+                "--timeline");
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stdout().contains("Most holders at once: 2 (Semaphore "), run.stdout());
 
