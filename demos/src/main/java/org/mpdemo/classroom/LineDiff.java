@@ -1,12 +1,15 @@
 package org.mpdemo.classroom;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What changed between two versions of a program, line by line: a longest-common-subsequence diff, shown as
- * hunks with a little context — {@code "  "} for a line both have, {@code "- "} for one only the old has,
- * {@code "+ "} for one only the new has, and {@code "  ..."} where unchanged lines are left out.
+ * What changed between two versions of a program, line by line, as java-diff-utils computes it (Myers'
+ * algorithm), shown as hunks with a little context: {@code "  "} for a line both have, {@code "- "} for one only
+ * the old has, {@code "+ "} for one only the new has, and {@code "  ..."} where unchanged lines are left out.
  */
 public final class LineDiff {
     /** One line of the diff. */
@@ -19,49 +22,22 @@ public final class LineDiff {
     private LineDiff() {
     }
 
-    /** Every line of both versions, in order, each marked ' ', '-' or '+'. */
+    /**
+     * Every line of both versions, in order, each marked ' ', '-' or '+'; within a change the removed lines come
+     * first, so that it reads as "this became that".
+     */
     public static List<Line> diff(List<String> before, List<String> after) {
-        int n = before.size();
-        int m = after.size();
-        int[][] common = new int[n + 1][m + 1]; // common[i][j]: LCS length of before[i..] and after[j..]
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = before.get(i).equals(after.get(j)) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
-        }
         List<Line> lines = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && before.get(i).equals(after.get(j))) {
-                lines.add(new Line(' ', before.get(i)));
-                i++;
-                j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new Line('+', after.get(j++)));
-            } else {
-                lines.add(new Line('-', before.get(i++)));
-            }
+        int next = 0; // the first line of before not yet shown
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            Chunk<String> removed = delta.getSource();
+            for (; next < removed.getPosition(); next++) lines.add(new Line(' ', before.get(next)));
+            for (String line : removed.getLines()) lines.add(new Line('-', line));
+            for (String line : delta.getTarget().getLines()) lines.add(new Line('+', line));
+            next += removed.size();
         }
-        // within a run of changes, removals first: reads as "this became that"
-        List<Line> ordered = new ArrayList<>();
-        int k = 0;
-        while (k < lines.size()) {
-            if (lines.get(k).kind() == ' ') {
-                ordered.add(lines.get(k++));
-                continue;
-            }
-            List<Line> removed = new ArrayList<>();
-            List<Line> added = new ArrayList<>();
-            while (k < lines.size() && lines.get(k).kind() != ' ') {
-                (lines.get(k).kind() == '-' ? removed : added).add(lines.get(k));
-                k++;
-            }
-            ordered.addAll(removed);
-            ordered.addAll(added);
-        }
-        return ordered;
+        for (; next < before.size(); next++) lines.add(new Line(' ', before.get(next)));
+        return lines;
     }
 
     /** Only the changes, each with up to {@code context} unchanged lines around it; "  ..." marks a gap. */

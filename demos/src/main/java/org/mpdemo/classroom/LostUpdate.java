@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mpdemo.demos.TraceLog;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * A lost update, told step by step from a run's trace: which process read what, and which write overwrote
@@ -32,13 +33,13 @@ public final class LostUpdate {
 
     /** Whether the trace records reads and writes of shared Values at all. */
     public static boolean traced(TraceLog trace) {
-        return !trace.named("value-set").isEmpty();
+        return !trace.named(TraceEvent.VALUE_SET).isEmpty();
     }
 
     /** The first lost update in the trace, if there is one. */
     public static Optional<Story> first(TraceLog trace) {
         Map<Long, String> names = new HashMap<>();
-        for (TraceLog.Event e : trace.named("process-start")) {
+        for (TraceLog.Event e : trace.named(TraceEvent.PROCESS_START)) {
             names.put(Long.parseLong(e.get("child")), e.get("name"));
         }
         // per Value: the last read of each process, and every write so far, in time order
@@ -47,9 +48,9 @@ public final class LostUpdate {
         for (TraceLog.Event e : trace.events()) {
             String obj = e.get("obj");
             if (obj == null) continue;
-            if (e.name().equals("value-get")) {
+            if (e.is(TraceEvent.VALUE_GET)) {
                 lastRead.computeIfAbsent(obj, k -> new HashMap<>()).put(e.pid(), e);
-            } else if (e.name().equals("value-set")) {
+            } else if (e.is(TraceEvent.VALUE_SET)) {
                 TraceLog.Event read = lastRead.getOrDefault(obj, Map.of()).get(e.pid());
                 List<TraceLog.Event> earlier = writes.computeIfAbsent(obj, k -> new ArrayList<>());
                 if (read != null) {
@@ -73,7 +74,7 @@ public final class LostUpdate {
         TraceLog.Event found = null;
         for (TraceLog.Event e : trace.events()) {
             if (e.t() > write.t()) break;
-            if (e.pid() == write.pid() && e.name().equals("value-get") && obj.equals(e.get("obj"))) found = e;
+            if (e.pid() == write.pid() && e.is(TraceEvent.VALUE_GET) && obj.equals(e.get("obj"))) found = e;
         }
         return found;
     }

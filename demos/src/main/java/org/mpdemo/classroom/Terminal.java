@@ -1,20 +1,28 @@
 package org.mpdemo.classroom;
 
 import java.io.Console;
+import java.util.List;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Ansi.IStyle;
+import picocli.CommandLine.Help.Ansi.Style;
 
-/** What the terminal the classroom commands print to can do: colours, and how wide it is. */
+/**
+ * What the terminal the classroom commands print to can do: colours, and how wide it is. Colour is picocli's
+ * {@link Ansi}, the same that colours the commands' help.
+ */
 public final class Terminal {
     private Terminal() {
     }
 
     /**
-     * Whether to colour: standard output is an interactive terminal (not a pipe or a file), {@code TERM} is set
-     * and is not {@code dumb}, and {@code NO_COLOR} is unset (<a href="https://no-color.org">no-color.org</a>).
+     * Whether to colour: picocli's {@link Ansi#AUTO} says yes (standard output is a terminal, {@code NO_COLOR}
+     * is unset as <a href="https://no-color.org">no-color.org</a> asks, {@code CLICOLOR} is not 0, or
+     * {@code CLICOLOR_FORCE} is set), and {@code TERM}, which picocli does not read on Linux, is set and is not
+     * {@code dumb}.
      */
     public static boolean colour() {
-        if (System.getenv("NO_COLOR") != null) return false;
         String term = System.getenv("TERM");
-        return term != null && !term.isEmpty() && !term.equals("dumb") && interactive();
+        return term != null && !term.isEmpty() && !term.equals("dumb") && Ansi.AUTO.enabled();
     }
 
     /** Whether standard output is an interactive terminal. */
@@ -50,11 +58,11 @@ public final class Terminal {
 
     /** {@code text} in bold when {@code colour}, else as it is. */
     public static String bold(String text, boolean colour) {
-        return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
+        return paint(text, Style.bold, colour);
     }
 
-    /** {@code text} in an ANSI colour (31 red, 32 green, 33 yellow, 36 cyan) when {@code colour}. */
-    public static String paint(String text, int ansi, boolean colour) {
-        return colour ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
+    /** {@code text} in picocli's {@code style} (such as {@link Style#fg_red}) when {@code colour}, else as it is. */
+    public static String paint(String text, IStyle style, boolean colour) {
+        return Ansi.valueOf(colour).apply(text, List.of(style)).toString();
     }
 }

@@ -2,11 +2,15 @@ package org.mpdemo.classroom;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.mpdemo.demos.TraceLog;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * A run's trace drawn as one lane per task across a time axis: when each task ran, waited to acquire a
@@ -17,19 +21,23 @@ public final class Timeline {
 
     /** What a task was doing: listed from least to most important, which decides what a text cell shows. */
     public enum State {
-        RUN('-', "running", "#c9d1d9"),
-        WAIT('.', "waiting to acquire", "#f4a261"),
-        CONDITION('~', "waiting on a condition", "#8ecae6"),
-        HOLD('#', "holding", "#2a9d8f");
+        RUN('-', "running", "#c9d1d9", Style.reset),
+        WAIT('.', "waiting to acquire", "#f4a261", Style.fg_yellow),
+        CONDITION('~', "waiting on a condition", "#8ecae6", Style.fg_cyan),
+        HOLD('#', "holding", "#2a9d8f", Style.fg_green);
 
         final char symbol;
         final String meaning;
+        /** In the SVG picture. */
         final String colour;
+        /** On a terminal. */
+        final Style style;
 
-        State(char symbol, String meaning, String colour) {
+        State(char symbol, String meaning, String colour, Style style) {
             this.symbol = symbol;
             this.meaning = meaning;
             this.colour = colour;
+            this.style = style;
         }
     }
 
@@ -110,17 +118,19 @@ public final class Timeline {
         List<Builder> all = new ArrayList<>();
         Map<Long, Builder> current = new HashMap<>();
         Map<Long, String> processNames = new HashMap<>();
-        boolean severalJobs = trace.named("task-start").stream().map(e -> e.get("job")).distinct().count() > 1;
+        boolean severalJobs = trace.named(TraceEvent.TASK_START).stream().map(e -> e.get("job")).distinct().count() > 1;
         // A manager's server records acquire and release for every client; its clients' proxies say which
         // task held what (proxy-acquire/proxy-release), so the lanes come from those, not from the server.
-        java.util.Set<Long> managers = new java.util.HashSet<>();
-        for (TraceLog.Event e : trace.named("manager-start")) managers.add(e.pid());
+        Set<Long> managers = new HashSet<>();
+        for (TraceLog.Event e : trace.named(TraceEvent.MANAGER_START)) managers.add(e.pid());
         for (TraceLog.Event e : trace.events()) {
             if (managers.contains(e.pid())) continue;
             Builder lane = current.get(e.pid());
             if (lane != null) lane.lastSeen = e.t();
-            switch (e.name()) {
-                case "process-start" -> {
+            TraceEvent kind = e.kind();
+            if (kind == null) continue; // a name this runtime does not write: nothing to draw
+            switch (kind) {
+                case PROCESS_START -> {
                     long child = Long.parseLong(e.get("child"));
                     String name = e.get("name") == null ? "process " + child : e.get("name");
                     processNames.put(child, name);
@@ -128,20 +138,20 @@ public final class Timeline {
                     current.put(child, b);
                     all.add(b);
                 }
-                case "task-start" -> {
+                case TASK_START -> {
                     if (lane != null) lane.close(e.t());
                     String label = (severalJobs ? "job " + e.get("job") + " " : "") + "task " + e.get("task");
                     Builder b = new Builder(label, e.pid(), e.t());
                     current.put(e.pid(), b);
                     all.add(b);
                 }
-                case "task-end" -> {
+                case TASK_END -> {
                     if (lane != null) {
                         lane.close(e.t());
                         current.remove(e.pid());
                     }
                 }
-                case "acquire-wait", "acquire", "release", "wait", "wake", "proxy-acquire", "proxy-release" -> {
+                case ACQUIRE_WAIT, ACQUIRE, RELEASE, WAIT, WAKE, PROXY_ACQUIRE, PROXY_RELEASE -> {
                     if (lane == null) {
                         lane = new Builder(processNames.getOrDefault(e.pid(), "process " + e.pid()), e.pid(), e.t());
                         current.put(e.pid(), lane);
@@ -172,19 +182,19 @@ public final class Timeline {
 
     private static void apply(Builder lane, TraceLog.Event e) {
         String obj = e.get("obj");
-        switch (e.name()) {
-            case "acquire-wait" -> lane.waitFrom = e.t();
-            case "acquire", "proxy-acquire" -> {
+        switch (e.kind()) {
+            case ACQUIRE_WAIT -> lane.waitFrom = e.t();
+            case ACQUIRE, PROXY_ACQUIRE -> {
                 if (lane.waitFrom != null) lane.spans.add(new Span(State.WAIT, lane.waitFrom, e.t()));
                 lane.waitFrom = null;
                 lane.holdFrom.putIfAbsent(obj, e.t());
             }
-            case "release", "proxy-release" -> {
+            case RELEASE, PROXY_RELEASE -> {
                 Long from = lane.holdFrom.remove(obj);
                 if (from != null) lane.spans.add(new Span(State.HOLD, from, e.t()));
             }
-            case "wait" -> lane.conditionFrom = e.t();
-            case "wake" -> {
+            case WAIT -> lane.conditionFrom = e.t();
+            case WAKE -> {
                 if (lane.conditionFrom != null) lane.spans.add(new Span(State.CONDITION, lane.conditionFrom, e.t()));
                 lane.conditionFrom = null;
             }
@@ -195,7 +205,7 @@ public final class Timeline {
 
     private static List<Holding> holdings(TraceLog trace) {
         Map<String, String> kinds = new LinkedHashMap<>();
-        for (TraceLog.Event e : trace.named("acquire")) kinds.putIfAbsent(e.get("obj"), e.get("kind"));
+        for (TraceLog.Event e : trace.named(TraceEvent.ACQUIRE)) kinds.putIfAbsent(e.get("obj"), e.get("kind"));
         List<Holding> result = new ArrayList<>();
         for (Map.Entry<String, String> k : kinds.entrySet()) {
             int holders = 0;
@@ -203,10 +213,10 @@ public final class Timeline {
             long reached = 0;
             for (TraceLog.Event e : trace.events()) {
                 if (!k.getKey().equals(e.get("obj"))) continue;
-                if (e.name().equals("acquire") && ++holders > most) {
+                if (e.is(TraceEvent.ACQUIRE) && ++holders > most) {
                     most = holders;
                     reached = e.t();
-                } else if (e.name().equals("release")) {
+                } else if (e.is(TraceEvent.RELEASE)) {
                     holders--;
                 }
             }
@@ -271,7 +281,7 @@ public final class Timeline {
                 State state = stateIn(lane, from, to);
                 char symbol = state == null ? ' ' : state.symbol;
                 if (colour && state != null && state != State.RUN) {
-                    out.append(ansi(state)).append(symbol).append("\u001b[0m");
+                    out.append(Terminal.paint(String.valueOf(symbol), state.style, true));
                 } else {
                     out.append(symbol);
                 }
@@ -294,15 +304,6 @@ public final class Timeline {
             for (String wrapped : Columns.wrap(line, width, "")) out.append(wrapped).append('\n');
         }
         return out.toString();
-    }
-
-    private static String ansi(State state) {
-        return switch (state) {
-            case HOLD -> "\u001b[32m";
-            case WAIT -> "\u001b[33m";
-            case CONDITION -> "\u001b[36m";
-            default -> "";
-        };
     }
 
     /** The most important state of the lane in [from, to), or null where the task was not running. */

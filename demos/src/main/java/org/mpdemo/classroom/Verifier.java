@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mpdemo.demos.DemoInfo;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * Runs demos, each in a JVM of its own, and checks each against its documented behaviour
@@ -118,8 +119,8 @@ public final class Verifier {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
             String id = i == 0 ? row.demo().id() : "";
-            String mark = i == 0 ? (row.ok() ? Terminal.paint("ok", 32, colour) : Terminal.paint("FAIL", 31, colour))
-                    : "";
+            String mark = i == 0 ? (row.ok() ? Terminal.paint("ok", Style.fg_green, colour)
+                    : Terminal.paint("FAIL", Style.fg_red, colour)) : "";
             String line = pad(id, idWidth) + "  " + pad(text.get(i), room) + "  " + mark;
             lines.add(line.stripTrailing());
         }

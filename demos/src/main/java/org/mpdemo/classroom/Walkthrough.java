@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * A topic's demos in teaching order — the catalog's: the failures, then the fixes — for a class to follow on
@@ -78,7 +79,7 @@ public final class Walkthrough {
                 print(changes(previous, source));
             }
             print("");
-            print(Terminal.paint("Predict: what will it print, and how will it end?", 36, colour));
+            print(Terminal.paint("Predict: what will it print, and how will it end?", Style.fg_cyan, colour));
             if (pausing) {
                 out.print("Press Enter to run it... ");
                 out.flush();
@@ -91,7 +92,7 @@ public final class Walkthrough {
             print("$ ./mpdemo run " + demo.id() + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
             out.flush();
             int status = runStep(demo);
-            print(Terminal.paint("(exit status " + status + ")", 2, colour));
+            print(Terminal.paint("(exit status " + status + ")", Style.faint, colour));
             print("");
             print(Terminal.bold("What happened, and why", colour));
             print(Explanation.paragraphs(doc.explanation()));
@@ -130,8 +131,8 @@ public final class Walkthrough {
         if (hunks.isEmpty()) lines.add("  (nothing but the class name)");
         for (LineDiff.Line line : hunks) {
             for (String wrapped : Columns.wrapCode("  " + line.show(), Columns.WIDTH)) {
-                lines.add(line.kind() == '-' ? Terminal.paint(wrapped, 31, colour)
-                        : line.kind() == '+' ? Terminal.paint(wrapped, 32, colour) : wrapped);
+                lines.add(line.kind() == '-' ? Terminal.paint(wrapped, Style.fg_red, colour)
+                        : line.kind() == '+' ? Terminal.paint(wrapped, Style.fg_green, colour) : wrapped);
             }
         }
         return lines;

@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo docs --out DIR}: the tutorial site, made from real runs of every demo. */
 @Command(name = "docs",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Makes the tutorial site from real runs of every demo.",
             "In DIR: a page per topic with each demo's explanation, its code, the output "
@@ -39,16 +37,13 @@ final class DocsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to make the site.")
     Path out;
 
-    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01",
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01", converter = Converters.TimeScale.class,
             description = "The time scale the demos run at (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Double.isFinite(timeScale) || timeScale <= 0) {
-            return fail(err, Mpdemo.USAGE, "--time-scale must be a finite number above 0 (got " + timeScale + ")");
-        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return fail(err, Mpdemo.USAGE, "--out: " + out + " is not a directory");
         }

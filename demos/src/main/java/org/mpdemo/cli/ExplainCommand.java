@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo explain ID}: the lesson behind one demo, and its program, without running it. */
 @Command(name = "explain",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Explains a demo: what to expect, why, and its code.",
             "Without running it: what the program does, what you should see when you run it "

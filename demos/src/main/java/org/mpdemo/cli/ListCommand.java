@@ -1,10 +1,10 @@
 package org.mpdemo.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.Terminal;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import picocli.CommandLine.Command;
@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo list}: every demo, one row each — its id, its topic and what it shows. */
 @Command(name = "list",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Lists every demo: ID, topic and what it shows.",
             "The ID is what 'mpdemo run' and 'mpdemo explain' take.",
             "On a terminal, long descriptions wrap to 80 columns; piped into another program, every demo is "
-                    + "exactly one line."})
+                    + "exactly one line."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:listed"},
+        footer = {"", "Example: mpdemo list | grep race"})
 final class ListCommand implements Callable<Integer> {
     static final int TERMINAL_WIDTH = 80;
     private static final String GAP = "  ";
@@ -30,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : table(DemoCatalog.all(), stdoutIsTerminal() ? TERMINAL_WIDTH : 0)) out.println(line);
+        for (String line : table(DemoCatalog.all(), Terminal.interactive() ? TERMINAL_WIDTH : 0)) out.println(line);
         out.flush();
         return Mpdemo.OK;
     }
@@ -77,19 +78,5 @@ final class ListCommand implements Callable<Integer> {
 
     private static String pad(String text, int width) {
         return text + " ".repeat(width - text.length());
-    }
-
-    /** Whether standard output is an interactive terminal (as opposed to a pipe or a file). */
-    private static boolean stdoutIsTerminal() {
-        Console console = System.console();
-        if (console == null) return false;
-        try {
-            // From Java 22 a Console may exist without a terminal; isTerminal() then tells them apart.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException olderJava) {
-            return true; // up to Java 21, System.console() is non-null only on a terminal
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
     }
 }

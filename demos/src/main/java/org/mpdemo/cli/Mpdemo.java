@@ -2,6 +2,7 @@ package org.mpdemo.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -20,6 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * itself reports is one line on standard error.
  */
 @Command(name = "mpdemo",
+        // inherited by every subcommand: --help and --version, the version from VersionProvider
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, TimelineCommand.class,
@@ -43,6 +47,7 @@ public final class Mpdemo implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+
     /** Without a subcommand there is nothing to do: show the usage, as for any other usage error. */
     @Override
     public Integer call() {
@@ -65,6 +70,11 @@ public final class Mpdemo implements Callable<Integer> {
                 .description("Prints a bash/zsh completion script for mpdemo.",
                         "It completes commands, options and walkthrough topics. Use it with:",
                         "  source <(./mpdemo generate-completion)");
+        // picocli's own two commands inherit this command's footer and exit codes too; those speak of demos
+        for (CommandLine builtIn : List.of(completion, cli.getSubcommands().get("help"))) {
+            builtIn.getCommandSpec().usageMessage().footer(new String[0]).exitCodeListHeading("")
+                    .exitCodeList(Map.of());
+        }
         cli.setParameterExceptionHandler(Mpdemo::usageError);
         cli.setExecutionExceptionHandler(Mpdemo::internalError);
         return cli;

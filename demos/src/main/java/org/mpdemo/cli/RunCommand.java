@@ -32,8 +32,6 @@ import picocli.CommandLine.Spec;
  * {@code --verbose}, the Java stack trace) ending with {@code Type: message}, and the exit status is 1.
  */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Runs one demo, with real processes.",
             "As the tutorial's program would run: its pool workers are child JVMs and its output "
@@ -66,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
                     + "values whichever worker runs it.")
     Long seed;
 
-    @Option(names = "--time-scale", paramLabel = "F",
+    @Option(names = "--time-scale", paramLabel = "F", converter = Converters.TimeScale.class,
             description = "Multiplies every pause in the demo by F, a number above 0: 0.1 runs ten times faster, "
                     + "2 twice as slow. Default: 1, the tutorial's timing.")
     Double timeScale;
@@ -76,11 +74,11 @@ final class RunCommand implements Callable<Integer> {
                     + "start, lock acquire and release, errors and where they were raised.")
     Path trace;
 
-    @Option(names = "--workers", paramLabel = "N",
+    @Option(names = "--workers", paramLabel = "N", converter = Converters.AtLeastOne.class,
             description = "Pool size (1 or more), instead of the tutorial's.")
     Integer workers;
 
-    @Option(names = "--tasks", paramLabel = "N",
+    @Option(names = "--tasks", paramLabel = "N", converter = Converters.AtLeastZero.class,
             description = "Number of tasks (0 or more), instead of the tutorial's.")
     Integer tasks;
 
@@ -90,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
                     + "had at once. Drawn after the demo's own output; uses a temporary trace unless --trace is given.")
     boolean timeline;
 
-    @Option(names = "--runs", paramLabel = "N",
+    @Option(names = "--runs", paramLabel = "N", converter = Converters.AtLeastOne.class,
             description = "Runs the demo N times, each in a process of its own, and ends with a table of the "
                     + "outcomes: each distinct one, how often, and — for a race demo — whether it is the expected "
                     + "result or a lost update, with one lost update told step by step from a trace.")
@@ -111,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                     + "stack trace instead of the short trace.")
     boolean verbose;
 
-    /** An option value the demo cannot run with; its message is the whole error line. */
+    /** A trace file the runs could not write; its message is the whole error line. */
     static final class BadValue extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -132,7 +130,6 @@ final class RunCommand implements Callable<Integer> {
             return usageError(err, e.getMessage());
         }
         if (runs != null) {
-            if (runs < 1) return usageError(err, "--runs must be 1 or more (got " + runs + ")");
             if (trace != null) {
                 return usageError(err, "--trace records one run; with --runs, add --timeline to see the run "
                         + "that went wrong");
@@ -210,20 +207,9 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) properties.put(SEED, Long.toString(seed));
         if (reliable) properties.put("mpdemo.reliable", "true");
         if (traceValues) properties.put("mpdemo.traceValues", "true");
-        if (timeScale != null) {
-            if (!Double.isFinite(timeScale) || timeScale <= 0) {
-                throw new BadValue("--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");
-            }
-            properties.put(TIME_SCALE, Double.toString(timeScale));
-        }
-        if (workers != null) {
-            if (workers < 1) throw new BadValue("--workers must be 1 or more (got " + workers + ")");
-            properties.put(WORKERS, Integer.toString(workers));
-        }
-        if (tasks != null) {
-            if (tasks < 0) throw new BadValue("--tasks must be 0 or more (got " + tasks + ")");
-            properties.put(TASKS, Integer.toString(tasks));
-        }
+        if (timeScale != null) properties.put(TIME_SCALE, Double.toString(timeScale));
+        if (workers != null) properties.put(WORKERS, Integer.toString(workers));
+        if (tasks != null) properties.put(TASKS, Integer.toString(tasks));
         if (trace != null) properties.put(TRACE, traceFile(trace).toString());
         return properties;
     }

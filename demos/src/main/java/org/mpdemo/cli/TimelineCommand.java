@@ -17,8 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo timeline TRACE}: a recorded run drawn as lanes, as text and, if asked, as an SVG picture. */
 @Command(name = "timeline",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Draws a recorded run as a timeline, as text or SVG.",
             "The run is one recorded with 'mpdemo run ID --trace FILE'. One lane per task or process, "
@@ -39,7 +37,7 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Also write the timeline as an SVG picture to FILE.")
     Path svg;
 
-    @Option(names = "--width", paramLabel = "N",
+    @Option(names = "--width", paramLabel = "N", converter = Converters.Width.class,
             description = "Columns for the text drawing (40 or more; default: the terminal's width, or 80).")
     Integer width;
 
@@ -47,7 +45,6 @@ final class TimelineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (width != null && width < 40) return usage(err, "--width must be 40 or more (got " + width + ")");
         if (!Files.isRegularFile(trace)) return usage(err, "no trace file " + trace);
         Timeline timeline;
         try {

@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo verify}: does every demo still show, on this machine, what its explanation promises? */
 @Command(name = "verify",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Checks that every demo behaves as documented on this machine.",
             "Runs every demo (or the ones named), each in a process of its own at a small time scale, and checks "
@@ -45,12 +43,12 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The demos to verify; all of them when none is named.")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01",
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "0.01", converter = Converters.TimeScale.class,
             description = "The smallest time scale to run the demos at (default: ${DEFAULT-VALUE}); a demo that "
                     + "needs its tasks to overlap runs at " + Expectations.OVERLAP_SCALE + " however small this is.")
     double timeScale;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", converter = Converters.AtLeastOne.class,
             description = "How many demos run side by side (default: ${DEFAULT-VALUE}).")
     int jobs;
 
@@ -61,10 +59,6 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Double.isFinite(timeScale) || timeScale <= 0) {
-            return usage(err, "--time-scale must be a finite number above 0, such as 0.01 (got " + timeScale + ")");
-        }
-        if (jobs < 1) return usage(err, "--jobs must be 1 or more (got " + jobs + ")");
         List<DemoInfo> demos = new ArrayList<>();
         for (String id : ids) {
             Optional<DemoInfo> demo = DemoCatalog.find(id);

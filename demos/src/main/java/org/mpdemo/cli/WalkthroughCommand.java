@@ -16,15 +16,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code mpdemo walkthrough TOPIC}: a topic's demos, one step at a time, for a class to predict and watch. */
 @Command(name = "walkthrough",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Takes a class through a topic's demos, step by step.",
             "The demos come in teaching order: first the mistakes, then the fixes.",
             "Before each step it shows what the program does and what changed in its code since the last step, "
                     + "and asks the class to predict; Enter runs the demo. After each step it says what happened "
-                    + "and why.",
-            "Topics: ${COMPLETION-CANDIDATES}."},
+                    + "and why."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every step ran (each demo's own exit status is shown after its output)",
@@ -34,14 +31,6 @@ final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The topics, for help and completion. */
-    static final class Topics implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Walkthrough.topics().iterator();
-        }
-    }
-
     @Parameters(paramLabel = "TOPIC", completionCandidates = Topics.class,
             description = "The topic: ${COMPLETION-CANDIDATES}.")
     String topic;
@@ -49,10 +38,18 @@ final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--no-pause", description = "Run every step straight through, without waiting for Enter.")
     boolean noPause;
 
-    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
+    @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1", converter = Converters.TimeScale.class,
             description = "Multiplies every pause in the demos by F, a number above 0 (default: 1, the tutorial's "
                     + "timing); 0.1 runs ten times faster.")
     double timeScale;
+
+    /** The topics, for help and completion. */
+    static final class Topics implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Walkthrough.topics().iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -63,9 +60,6 @@ final class WalkthroughCommand implements Callable<Integer> {
             return usage(err, "unknown topic '" + topic + "'; "
                     + (close.isEmpty() ? "the topics are: " + String.join(", ", topics)
                     : "did you mean: " + String.join(", ", close) + "?"));
-        }
-        if (!Double.isFinite(timeScale) || timeScale <= 0) {
-            return usage(err, "--time-scale must be a finite number above 0, such as 0.1 or 2 (got " + timeScale + ")");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         new Walkthrough(topic, timeScale, !noPause, Terminal.colour(), spec.commandLine().getOut(), in).run();

@@ -1,5 +1,11 @@
 package org.mpdemo.demos;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,25 +15,40 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * Reads a trace written by the runtime ({@code --trace FILE}): one flat JSON object per line, from every
- * process of a run, ordered here by their monotonic timestamps.
+ * process of a run, ordered here by their monotonic timestamps. Jackson parses each line.
  */
 public final class TraceLog {
-    private static final Pattern FIELD =
-            Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
+    /**
+     * One object per line, nothing after it; NaN and Infinity allowed, since the runtime writes a shared
+     * double's value as Java prints it.
+     */
+    private static final ObjectReader LINE = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build().reader();
+
+    private final List<Event> events;
 
     /** One event: {@code t} (nanoseconds), {@code pid}, {@code event}, and its other fields as text. */
     public record Event(long t, long pid, String name, Map<String, String> fields) {
         public String get(String field) {
             return fields.get(field);
         }
-    }
 
-    private final List<Event> events;
+        /** Whether this is an event of that kind. */
+        public boolean is(TraceEvent kind) {
+            return name.equals(kind.wireName());
+        }
+
+        /** The kind of event, or {@code null} for a name this runtime does not write. */
+        public TraceEvent kind() {
+            return TraceEvent.of(name);
+        }
+    }
 
     private TraceLog(List<Event> events) {
         this.events = events;
@@ -40,12 +61,17 @@ public final class TraceLog {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             number++;
             if (line.isBlank()) continue;
-            if (!line.startsWith("{") || !line.endsWith("}")) {
-                throw new IOException(file + ":" + number + ": not one JSON object: " + line);
+            JsonNode object;
+            try {
+                object = LINE.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new IOException(file + ":" + number + ": not one JSON object: " + line, e);
             }
+            if (!object.isObject()) throw new IOException(file + ":" + number + ": not one JSON object: " + line);
             Map<String, String> fields = new LinkedHashMap<>();
-            Matcher m = FIELD.matcher(line);
-            while (m.find()) fields.put(m.group(1), unquote(m.group(2)));
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                fields.put(field.getKey(), field.getValue().asText());
+            }
             if (!fields.containsKey("t") || !fields.containsKey("pid") || !fields.containsKey("event")) {
                 throw new IOException(file + ":" + number + ": event without t, pid or event: " + line);
             }
@@ -56,33 +82,13 @@ public final class TraceLog {
         return new TraceLog(events);
     }
 
-    private static String unquote(String value) {
-        if (!value.startsWith("\"")) return value;
-        String body = value.substring(1, value.length() - 1);
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\' || i + 1 == body.length()) {
-                out.append(c);
-                continue;
-            }
-            char e = body.charAt(++i);
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> out.append(e);
-            }
-        }
-        return out.toString();
-    }
-
     public List<Event> events() {
         return events;
+    }
+
+    /** The events of that kind, in time order. */
+    public List<Event> named(TraceEvent kind) {
+        return named(kind.wireName());
     }
 
     /** The events with this name, in time order. */
@@ -99,15 +105,15 @@ public final class TraceLog {
         int max = 0;
         for (Event e : events) {
             if (!obj.equals(e.get("obj"))) continue;
-            if (e.name().equals("acquire")) max = Math.max(max, ++holders);
-            else if (e.name().equals("release")) holders--;
+            if (e.is(TraceEvent.ACQUIRE)) max = Math.max(max, ++holders);
+            else if (e.is(TraceEvent.RELEASE)) holders--;
         }
         return max;
     }
 
     /** The ids of the primitives of one kind ({@code Lock}, {@code Semaphore} …) that were ever acquired. */
     public List<String> objects(String kind) {
-        return events.stream().filter(e -> e.name().equals("acquire") && kind.equals(e.get("kind")))
+        return named(TraceEvent.ACQUIRE).stream().filter(e -> kind.equals(e.get("kind")))
                 .map(e -> e.get("obj")).distinct().toList();
     }
 }

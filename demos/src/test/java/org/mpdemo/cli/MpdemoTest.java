@@ -153,6 +153,17 @@ class MpdemoTest {
         for (String line : lines) assertTrue(line.length() <= 80, line);
     }
 
+    /** A help variable picocli cannot fill in is printed as "null": every command's help lists real values. */
+    @Test
+    void noCommandsHelpPrintsAnUnfilledVariable() {
+        for (String command : List.of("list", "run", "explain", "timeline", "verify", "walkthrough", "docs")) {
+            Result result = mpdemo(command, "--help");
+            assertEquals(0, result.status(), command + ": " + result.err());
+            assertTrue(!result.out().contains("null"), command + " --help:\n" + result.out());
+        }
+        assertTrue(mpdemo("walkthrough", "--help").out().contains("The topic: semaphore, lock, condition"));
+    }
+
     @Test
     void generateCompletionPrintsABashScriptThatKnowsTheCommands() {
         Result result = mpdemo("generate-completion");

@@ -13,6 +13,7 @@ import org.mpdemo.classroom.Observation;
 import org.mpdemo.classroom.OutcomeTable;
 import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoInfo;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * The site's pages as AsciiDoc: an index, one page per topic (each demo with our explanation, its code included
@@ -159,7 +160,7 @@ final class Pages {
         if (demo.outcomes() != null) race(a, c);
         Timeline timeline = Timeline.of(c.pictured().trace());
         if (timeline.lanes().isEmpty()) {
-            boolean refused = c.pictured().trace().named("error").stream()
+            boolean refused = c.pictured().trace().named(TraceEvent.ERROR).stream()
                     .anyMatch(e -> "serializing in the parent".equals(e.get("where")));
             a.add("No task or process ran in this run, so there is no timeline to draw"
                     + (refused ? ": every task failed in the main process, before it could reach a worker." : "."));

@@ -1,0 +1,66 @@
+package org.mpdemo.cli;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The option values the commands accept, checked while picocli parses the command line: a value out of range is
+ * a usage error like a value of the wrong type, reported by {@link Mpdemo} as one line with exit status 2.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** A time scale: a finite number above 0 (0.1 runs ten times faster, 2 twice as slow). */
+    static final class TimeScale implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + text + "' is not a number");
+            }
+            if (!Double.isFinite(value) || value <= 0) {
+                throw new TypeConversionException("must be a finite number above 0, such as 0.1 or 2 (got " + text
+                        + ")");
+            }
+            return value;
+        }
+    }
+
+    /** A count of 1 or more: workers, runs, jobs. */
+    static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return atLeast(1, text);
+        }
+    }
+
+    /** A count of 0 or more: tasks. */
+    static final class AtLeastZero implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return atLeast(0, text);
+        }
+    }
+
+    /** A text drawing's width: 40 columns or more, room for the labels and a timeline. */
+    static final class Width implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return atLeast(40, text);
+        }
+    }
+
+    private static int atLeast(int least, String text) {
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a whole number");
+        }
+        if (value < least) throw new TypeConversionException("must be " + least + " or more (got " + value + ")");
+        return value;
+    }
+}
