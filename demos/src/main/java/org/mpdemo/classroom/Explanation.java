@@ -32,6 +32,17 @@ public final class Explanation {
         out.add("");
         out.addAll(code(source.program()));
         out.add("");
+        if (demo.topic().equals("races") && demo.id().startsWith("bank-")) {
+            out.add(Terminal.bold("Forcing the interleaving", colour));
+            out.addAll(Columns.wrap("With --ops 1 each process makes one update: one read and one write of the "
+                    + "balance. --schedule names the process that makes the next shared access (1 is the first one "
+                    + "started), and explore runs every schedule:", Columns.WIDTH, INDENT));
+            for (String schedule : List.of("1,2,1,2", "2,1,2,1", "1,1,2,2")) {
+                out.add(INDENT + "./mpdemo run " + demo.id() + " --ops 1 --schedule " + schedule);
+            }
+            out.add(INDENT + "./mpdemo explore " + demo.id() + " --ops 1");
+            out.add("");
+        }
         out.add(runLine(demo));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.mpdemo.cli;
 
+import org.mpdemo.multiprocessing.Schedules;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -50,6 +51,19 @@ final class Converters {
         @Override
         public Integer convert(String text) {
             return atLeast(40, text);
+        }
+    }
+
+    /** A schedule: process numbers from 1, comma-separated, such as 1,2,1,2. */
+    static final class Schedule implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            try {
+                return String.join(",", java.util.Arrays.stream(Schedules.parse(text)).mapToObj(Integer::toString)
+                        .toList());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -26,9 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class, RunCommand.class, ExplainCommand.class, TimelineCommand.class,
-            VerifyCommand.class, WalkthroughCommand.class, DocsCommand.class, AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, ExploreCommand.class, ExplainCommand.class,
+            TimelineCommand.class, VerifyCommand.class, WalkthroughCommand.class, DocsCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         description = {
             "Python multiprocessing tutorials, reproduced in Java with real processes: every pool worker is a "
                     + "child JVM.",

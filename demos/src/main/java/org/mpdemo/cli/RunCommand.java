@@ -17,6 +17,7 @@ import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import org.mpdemo.demos.TraceLog;
+import org.mpdemo.multiprocessing.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,8 @@ final class RunCommand implements Callable<Integer> {
     static final String TIME_SCALE = "mpdemo.timeScale";
     static final String WORKERS = "mpdemo.workers";
     static final String TASKS = "mpdemo.tasks";
+    static final String OPS = "mpdemo.ops";
+    static final String SCHEDULE = Schedules.PROPERTY;
     static final String TRACE = "mpdemo.trace";
 
     @Spec
@@ -104,6 +107,17 @@ final class RunCommand implements Callable<Integer> {
                     + "value-set), which tells a lost update step by step; a race demo makes tens of thousands.")
     boolean traceValues;
 
+    @Option(names = "--ops", paramLabel = "N", converter = Converters.AtLeastOne.class,
+            description = "A race demo: how many updates each process makes (default: the tutorial's count); "
+                    + "--ops 1 is the tutorial's single withdraw and deposit.")
+    Integer ops;
+
+    @Option(names = "--schedule", paramLabel = "SPEC", converter = Converters.Schedule.class,
+            description = "A race demo: forces the interleaving of every round. SPEC lists process numbers "
+                    + "(1 is the first process the round starts), such as 1,2,1,2; each lets that process make "
+                    + "its next shared access. When the list runs out, the processes run freely.")
+    String schedule;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -123,6 +137,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<DemoInfo> demo = DemoCatalog.find(id);
         if (demo.isEmpty()) return usageError(err, unknownDemo(id));
+        if ((ops != null || schedule != null) && demo.get().outcomes() == null) {
+            return usageError(err, (ops != null ? "--ops" : "--schedule") + " applies to the race demos only ("
+                    + String.join(", ", DemoCatalog.all().stream().filter(d -> d.outcomes() != null)
+                            .map(DemoInfo::id).toList()) + ")");
+        }
         Map<String, String> properties;
         try {
             properties = systemProperties();
@@ -186,6 +205,8 @@ final class RunCommand implements Callable<Integer> {
         if (timeScale != null) options.addAll(List.of("--time-scale", Double.toString(timeScale)));
         if (workers != null) options.addAll(List.of("--workers", Integer.toString(workers)));
         if (tasks != null) options.addAll(List.of("--tasks", Integer.toString(tasks)));
+        if (ops != null) options.addAll(List.of("--ops", Integer.toString(ops)));
+        if (schedule != null) options.addAll(List.of("--schedule", schedule));
         if (reliable) options.add("--reliable");
         return options;
     }
@@ -210,6 +231,8 @@ final class RunCommand implements Callable<Integer> {
         if (timeScale != null) properties.put(TIME_SCALE, Double.toString(timeScale));
         if (workers != null) properties.put(WORKERS, Integer.toString(workers));
         if (tasks != null) properties.put(TASKS, Integer.toString(tasks));
+        if (ops != null) properties.put(OPS, Integer.toString(ops));
+        if (schedule != null) properties.put(SCHEDULE, schedule);
         if (trace != null) properties.put(TRACE, traceFile(trace).toString());
         return properties;
     }
@@ -228,6 +251,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(DemoInfo demo, PrintWriter err) {
+        return runMain(demo, err, verbose);
+    }
+
+    /** Calls the demo's main in this JVM; its error, if any, on {@code err} (with the Java stack trace when verbose). */
+    static int runMain(DemoInfo demo, PrintWriter err, boolean verbose) {
         Method main;
         try {
             main = demo.mainClass().getMethod("main", String[].class);
@@ -243,7 +271,7 @@ final class RunCommand implements Callable<Integer> {
             main.invoke(null, (Object) new String[0]);
             return Mpdemo.OK;
         } catch (InvocationTargetException e) {
-            report(e.getCause(), err);
+            report(e.getCause(), err, verbose);
             return Mpdemo.DEMO_FAILED;
         } catch (IllegalAccessException e) {
             err.println("mpdemo: cannot call " + demo.mainClass().getName() + ".main: " + e.getMessage());
@@ -253,7 +281,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The demo's error on standard error, after whatever the demo printed to standard output. */
-    private void report(Throwable error, PrintWriter err) {
+    private static void report(Throwable error, PrintWriter err, boolean verbose) {
         System.out.flush();
         if (verbose) {
             error.printStackTrace(err);

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.mpdemo.multiprocessing.Schedules;
 import org.mpdemo.multiprocessing.trace.TaskRef;
 
 /**
@@ -100,6 +101,20 @@ public final class Tutorial {
     /** The number of tasks: the tutorial's, unless {@code --tasks} overrides it. */
     public static int tasks(int tutorialDefault) {
         return Integer.getInteger("mpdemo.tasks", tutorialDefault);
+    }
+
+    /** How many updates each process of a race demo makes: the tutorial's, unless {@code --ops} overrides it. */
+    public static int ops(int tutorialDefault) {
+        return Integer.getInteger("mpdemo.ops", tutorialDefault);
+    }
+
+    /**
+     * How many rounds a race demo makes: the tutorial's, or under {@code mpdemo explore} as many as it takes to
+     * run every schedule once (asked again before each round).
+     */
+    public static int rounds(int tutorialDefault) {
+        if (!Schedules.exploring()) return tutorialDefault;
+        return Schedules.explorationDone() ? 0 : Integer.MAX_VALUE;
     }
 
     /** Python's {@code str(float)}: {@code 0.0005} rather than Java's {@code 5.0E-4}. */

@@ -31,6 +31,10 @@ class ExplainCommandTest {
         assertEquals("Run: ./mpdemo run " + demo.id(), lines.get(lines.size() - 1));
         assertTrue(lines.contains("What the program does"), result.out());
         assertTrue(lines.contains("What to expect, and why"), result.out());
+        // a bank demo says how to force its interleavings, with the tutorial's three schedules
+        boolean bank = demo.id().startsWith("bank-");
+        assertEquals(bank, lines.contains("Forcing the interleaving"), result.out());
+        if (bank) assertTrue(lines.contains("  ./mpdemo run " + demo.id() + " --ops 1 --schedule 1,2,1,2"), result.out());
 
         // the Expect paragraph, from the class comment, with its markup turned into text
         String text = String.join(" ", lines).replaceAll("\\s+", " ");

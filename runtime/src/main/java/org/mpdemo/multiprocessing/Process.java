@@ -10,6 +10,7 @@ import org.mpdemo.multiprocessing.internal.launch.Fork;
 import org.mpdemo.multiprocessing.internal.launch.Spawner;
 import org.mpdemo.multiprocessing.internal.reduction.Functions;
 import org.mpdemo.multiprocessing.internal.reduction.Invoker;
+import org.mpdemo.multiprocessing.internal.schedule.Scheduler;
 import org.mpdemo.multiprocessing.internal.wire.Boot;
 import org.mpdemo.multiprocessing.internal.wire.Connection;
 import org.mpdemo.multiprocessing.pool.Pool;
@@ -83,7 +84,12 @@ public class Process {
         flags.addAll(Spawner.PROCESS_FLAGS);
         String function = Functions.methodPattern(target);
         if (function != null) flags.add(Spawner.earlyCompile(function, Spawner.EARLIER));
+        Scheduler schedule = Scheduler.get(); // null without a schedule; set up before the child's command line
         ChildHandle child = ChildHandle.spawn(flags, "process-reader-" + name, IGNORE_OTHER_FRAMES);
+        if (schedule != null) {
+            schedule.started(child.pid());
+            child.process().onExit().thenRun(new Exited(schedule, child.pid()));
+        }
         child.boot(boot);
         handle = child;
         process = child.process();
@@ -99,6 +105,8 @@ public class Process {
     /** Waits at most {@code timeout} seconds (negative: no limit). */
     public void join(double timeout) {
         java.lang.Process p = started();
+        Scheduler schedule = Scheduler.get();
+        if (schedule != null) schedule.joining();
         try {
             if (timeout < 0) {
                 p.waitFor();
@@ -151,6 +159,14 @@ public class Process {
     private synchronized java.lang.Process started() {
         if (process == null) throw new IllegalStateException("can only join a started process");
         return process;
+    }
+
+    /** Tells the scheduler that a child has gone, however it ended (a named class: see ChildMain on lambdas). */
+    private record Exited(Scheduler schedule, long pid) implements Runnable {
+        @Override
+        public void run() {
+            schedule.exited(pid);
+        }
     }
 
     @Override

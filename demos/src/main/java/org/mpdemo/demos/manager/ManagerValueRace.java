@@ -1,5 +1,6 @@
 package org.mpdemo.demos.manager;
 
+import static org.mpdemo.demos.Tutorial.ops;
 import static org.mpdemo.demos.Tutorial.range;
 import static org.mpdemo.demos.Tutorial.tasks;
 import static org.mpdemo.demos.Tutorial.workers;
@@ -35,7 +36,7 @@ import org.mpdemo.multiprocessing.pool.Pool;
 @RaceOutcomes(line = "Expected 4000, got \\d+", expected = "Expected 4000, got 4000")
 // tag::program[]
 public final class ManagerValueRace {
-    static final int INCREMENTS = 1000;
+    static final int INCREMENTS = ops(1000);
 
     /** Read, add one, write back: two calls to the manager, with room for another task between them. */
     static void increment(ValueProxy<Integer> counter, BarrierProxy start) {

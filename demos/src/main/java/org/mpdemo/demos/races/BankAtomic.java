@@ -1,5 +1,8 @@
 package org.mpdemo.demos.races;
 
+import static org.mpdemo.demos.Tutorial.ops;
+import static org.mpdemo.demos.Tutorial.rounds;
+
 import org.mpdemo.demos.Demo;
 import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
@@ -24,14 +27,14 @@ public final class BankAtomic {
 
     static void withdraw(Value balance, Barrier start) {
         start.await();
-        for (int i = 0; i < 10000; i++) {
+        for (int i = 0, n = ops(10000); i < n; i++) {
             balance.getAndAdd(-1);
         }
     }
 
     static void deposit(Value balance, Barrier start) {
         start.await();
-        for (int i = 0; i < 10000; i++) {
+        for (int i = 0, n = ops(10000); i < n; i++) {
             balance.getAndAdd(1);
         }
     }
@@ -49,7 +52,7 @@ public final class BankAtomic {
     }
 
     public static void main(String[] args) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < rounds(10); i++) {
             performTransactions();
         }
     }

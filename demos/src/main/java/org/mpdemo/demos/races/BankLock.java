@@ -1,5 +1,8 @@
 package org.mpdemo.demos.races;
 
+import static org.mpdemo.demos.Tutorial.ops;
+import static org.mpdemo.demos.Tutorial.rounds;
+
 import org.mpdemo.demos.Demo;
 import org.mpdemo.demos.RaceOutcomes;
 import org.mpdemo.multiprocessing.Process;
@@ -24,7 +27,7 @@ public final class BankLock {
 
     static void withdraw(Value balance, Lock lock, Barrier start) {
         start.await();
-        for (int i = 0; i < 10000; i++) {
+        for (int i = 0, n = ops(10000); i < n; i++) {
             lock.acquire();
             balance.setInt(balance.getInt() - 1);
             lock.release();
@@ -33,7 +36,7 @@ public final class BankLock {
 
     static void deposit(Value balance, Lock lock, Barrier start) {
         start.await();
-        for (int i = 0; i < 10000; i++) {
+        for (int i = 0, n = ops(10000); i < n; i++) {
             lock.acquire();
             balance.setInt(balance.getInt() + 1);
             lock.release();
@@ -54,7 +57,7 @@ public final class BankLock {
     }
 
     public static void main(String[] args) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < rounds(10); i++) {
             performTransactions();
         }
     }

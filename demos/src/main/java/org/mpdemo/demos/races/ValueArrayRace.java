@@ -1,5 +1,6 @@
 package org.mpdemo.demos.races;
 
+import static org.mpdemo.demos.Tutorial.ops;
 import static org.mpdemo.demos.Tutorial.reliable;
 import static org.mpdemo.demos.Tutorial.sleep;
 
@@ -33,7 +34,7 @@ public final class ValueArrayRace {
 
     /** The tutorial's 100 with a pause before each; in reliable mode, 10 000 without pauses. */
     static int increments() {
-        return reliable() ? 10_000 : 100;
+        return ops(reliable() ? 10_000 : 100);
     }
 
     static void add100(Value number, Barrier start) {

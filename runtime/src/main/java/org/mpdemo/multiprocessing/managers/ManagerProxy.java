@@ -10,11 +10,13 @@ import java.util.Arrays;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.ManagerChannel;
 import org.mpdemo.multiprocessing.internal.wire.ManagerProtocol;
 import org.mpdemo.multiprocessing.shared.Lock;
 import org.mpdemo.multiprocessing.shared.Semaphore;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * A reference to an object that lives in a {@link Manager}'s process (CPython's {@code BaseProxy}): every call is
@@ -102,6 +104,7 @@ public abstract class ManagerProxy implements Serializable {
 
     /** Starts a request on the calling thread's connection; put the arguments into the returned channel. */
     final ManagerChannel begin(byte op) {
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.PROXY_CALL, typeid() + "-" + managerPid + "-" + id);
         return endpoint().begin(what(), op, id);
     }
 

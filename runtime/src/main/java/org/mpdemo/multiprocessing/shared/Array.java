@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * A fixed-size C array in shared memory (CPython's {@code multiprocessing.Array}): every process that receives it
@@ -52,6 +55,7 @@ import org.mpdemo.multiprocessing.pool.Pool;
  */
 public final class Array implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final AtomicLong IDS = new AtomicLong();
 
     private final CType type;
     private final int length;
@@ -59,6 +63,8 @@ public final class Array implements Serializable {
     private final int offset;
     /** Null for a raw array. */
     private final RLock lock;
+    /** Unique across processes: names the array at a schedule's switch points. */
+    private final String id = "array-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
 
     /** Python's {@code Array(typecode, size_or_initializer)}, with its own lock. */
     public Array(char typecode, Object sizeOrInitializer) {
@@ -170,6 +176,7 @@ public final class Array implements Serializable {
 
     private long readBits(int index) {
         int at = at(index);
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.VALUE_GET, id + "[" + index + "]");
         if (lock == null || lock.isMine()) return type.read(memory, at); // held already: see Value.readBits
         lock.acquire(true, -1, false);
         try {
@@ -181,6 +188,7 @@ public final class Array implements Serializable {
 
     private void writeBits(int index, long bits) {
         int at = at(index);
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.VALUE_SET, id + "[" + index + "]");
         if (lock == null || lock.isMine()) {
             type.write(memory, at, bits);
             return;
@@ -271,12 +279,14 @@ public final class Array implements Serializable {
     /** Atomically adds {@code delta} to element {@code index}; returns its previous value. No lock. */
     public long getAndAdd(int index, long delta) {
         type.requireInteger("getAndAdd");
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id + "[" + index + "]");
         return type.getAndAdd(memory, at(index), delta);
     }
 
     /** Atomically adds {@code delta} to element {@code index}; returns its new value. No lock. */
     public long addAndGet(int index, long delta) {
         type.requireInteger("addAndGet");
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id + "[" + index + "]");
         return type.wrap(type.getAndAdd(memory, at(index), delta) + delta);
     }
 
@@ -291,6 +301,7 @@ public final class Array implements Serializable {
     /** Atomically sets element {@code index} to {@code update} if it is {@code expected}. No lock. */
     public boolean compareAndSet(int index, long expected, long update) {
         type.requireInteger("compareAndSet");
+        if (SwitchPoint.ACTIVE) SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id + "[" + index + "]");
         return type.compareAndSet(memory, at(index), expected, update);
     }
 

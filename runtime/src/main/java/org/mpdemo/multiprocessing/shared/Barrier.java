@@ -10,6 +10,7 @@ import org.mpdemo.multiprocessing.errors.BrokenBarrierError;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 
@@ -105,6 +106,8 @@ public class Barrier implements Serializable {
      * arrival index. Raises {@link BrokenBarrierError} if the barrier is or becomes broken, or on timeout.
      */
     public int await(double timeout) {
+        // one step of the program: under a schedule, the barrier's own lock and condition are no switch points
+        SwitchPoint.quiet(true);
         try (var held = condition.hold()) {
             // a previous round is still draining, or a reset is in progress: wait until it is over
             while (state() == DRAINING || state() == RESETTING) condition.await();
@@ -122,6 +125,8 @@ public class Barrier implements Serializable {
                 count(count() - 1);
                 leave();
             }
+        } finally {
+            SwitchPoint.quiet(false);
         }
     }
 

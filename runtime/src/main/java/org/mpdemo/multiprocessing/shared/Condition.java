@@ -5,6 +5,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
 
@@ -74,14 +75,20 @@ public class Condition implements Awaitable, Serializable {
     @Override
     public boolean await(double timeout) {
         if (!lock.isMine()) throw new IllegalStateException("must acquire() condition before using wait()");
+        if (traced) SwitchPoint.reached(TraceEvent.WAIT, id);
         sleepingCount.release();
         int depth = lock.count();
+        SwitchPoint.quiet(true); // letting go of the lock is part of this one step
         for (int i = 0; i < depth; i++) lock.release();
+        SwitchPoint.quiet(false);
         if (traced) Trace.event(TraceEvent.WAIT, "obj", id);
         boolean woken;
+        if (traced) SwitchPoint.sleeping(true);
         try {
             woken = waitSemaphore.acquire(true, timeout);
         } finally {
+            // awake for the scheduler before the notifier can return: it waits for wokenCount
+            if (traced) SwitchPoint.sleeping(false);
             wokenCount.release();
             for (int i = 0; i < depth; i++) lock.acquire();
         }
@@ -97,6 +104,7 @@ public class Condition implements Awaitable, Serializable {
     /** Wakes up to {@code n} waiters (Python's {@code notify(n)}). */
     public void signal(int n) {
         if (!lock.isMine()) throw new IllegalStateException("lock is not owned");
+        if (traced) SwitchPoint.reached(TraceEvent.NOTIFY, id);
         // Waiters that timed out since the last signal are still counted as sleeping: settle them first.
         while (wokenCount.acquire(false)) {
             sleepingCount.acquire(false);

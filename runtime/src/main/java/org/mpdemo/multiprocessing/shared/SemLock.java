@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
@@ -33,6 +35,8 @@ abstract class SemLock implements Serializable {
     private final SemState state;
     /** What {@link #hold()} returns. */
     private transient Held releaser;
+    /** Under a schedule: whether an acquire by the calling thread would succeed now. */
+    private transient BooleanSupplier couldAcquire;
 
     enum Kind { SEMAPHORE, RECURSIVE_MUTEX }
 
@@ -64,7 +68,7 @@ abstract class SemLock implements Serializable {
         // the common case in as few calls as possible: a child's loop runs interpreted for its first thousands
         // of iterations, where every call counts
         // an RLock too: if this thread held it already, its value would be 0 and tryDown would fail
-        if (state.tryDown()) {
+        if (!SwitchPoint.ACTIVE && state.tryDown()) {
             state.own(Owner.current());
             trace(traced, TraceEvent.ACQUIRE);
             return true;
@@ -91,11 +95,15 @@ abstract class SemLock implements Serializable {
      */
     boolean acquire(boolean block, double timeout, boolean trace) {
         long me = Owner.current();
+        boolean scheduled = trace && SwitchPoint.ACTIVE && SwitchPoint.reachedAcquire(id, couldAcquire());
         if (kind == Kind.RECURSIVE_MUTEX && state.heldBy(me)) {
             state.recurse(1);
             return true;
         }
-        if (!state.tryDown()) {
+        boolean got = state.tryDown();
+        // under a schedule, an acquire that would block goes back to the scheduler instead of sleeping here
+        while (!got && scheduled && block && SwitchPoint.wouldBlock(id, couldAcquire())) got = state.tryDown();
+        if (!got) {
             long nanos = !block ? 0 : timeout < 0 ? -1 : (long) (timeout * 1e9);
             if (nanos == 0) return false;
             trace(trace, TraceEvent.ACQUIRE_WAIT);
@@ -104,6 +112,15 @@ abstract class SemLock implements Serializable {
         state.own(me);
         trace(trace, TraceEvent.ACQUIRE);
         return true;
+    }
+
+    private BooleanSupplier couldAcquire() {
+        BooleanSupplier c = couldAcquire;
+        if (c == null) {
+            couldAcquire = c = () -> state.value() > 0
+                    || (kind == Kind.RECURSIVE_MUTEX && state.heldBy(Owner.current()));
+        }
+        return c;
     }
 
     /** Records {@code event} for this primitive when {@code on} and tracing is enabled. */
@@ -118,6 +135,7 @@ abstract class SemLock implements Serializable {
     }
 
     void release(boolean trace) {
+        if (trace) SwitchPoint.reached(TraceEvent.RELEASE, id);
         if (kind == Kind.RECURSIVE_MUTEX) {
             if (!state.heldBy(Owner.current())) {
                 throw new IllegalStateException("attempt to release recursive lock not owned by thread");

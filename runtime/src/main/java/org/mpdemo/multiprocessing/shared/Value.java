@@ -8,6 +8,7 @@ import java.io.Serializable;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.SharingError;
 import org.mpdemo.multiprocessing.internal.reduction.Reduction;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
 import org.mpdemo.multiprocessing.pool.Pool;
@@ -134,6 +135,7 @@ public final class Value implements Serializable {
     // set needs no recursive acquire: nobody else can take the lock meanwhile, and it saves most of the work.
 
     private long readBits() {
+        SwitchPoint.reached(TraceEvent.VALUE_GET, id);
         if (lock == null || lock.isMine()) return traced(TraceEvent.VALUE_GET, type.read(memory, offset));
         lock.acquire(true, -1, false);
         try {
@@ -144,6 +146,7 @@ public final class Value implements Serializable {
     }
 
     private void writeBits(long bits) {
+        SwitchPoint.reached(TraceEvent.VALUE_SET, id);
         if (lock == null || lock.isMine()) {
             type.write(memory, offset, bits);
             traced(TraceEvent.VALUE_SET, bits);
@@ -221,12 +224,14 @@ public final class Value implements Serializable {
     /** Atomically adds {@code delta} (wrapping at the type's width); returns the previous value. No lock. */
     public long getAndAdd(long delta) {
         type.requireInteger("getAndAdd");
+        SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id);
         return type.getAndAdd(memory, offset, delta);
     }
 
     /** Atomically adds {@code delta}; returns the new value. No lock. */
     public long addAndGet(long delta) {
         type.requireInteger("addAndGet");
+        SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id);
         return type.wrap(type.getAndAdd(memory, offset, delta) + delta);
     }
 
@@ -243,6 +248,7 @@ public final class Value implements Serializable {
     /** Atomically sets {@code update} if the value is {@code expected}; returns whether it did. No lock. */
     public boolean compareAndSet(long expected, long update) {
         type.requireInteger("compareAndSet");
+        SwitchPoint.reached(TraceEvent.ATOMIC_UPDATE, id);
         return type.compareAndSet(memory, offset, expected, update);
     }
 

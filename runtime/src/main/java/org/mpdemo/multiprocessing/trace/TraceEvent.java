@@ -37,13 +37,20 @@ public enum TraceEvent {
     /** Reads and writes of shared values, on request only ({@link Trace#values()}). */
     VALUE_GET("value-get"),
     VALUE_SET("value-set"),
+    /** A shared value's atomic read-modify-write ({@code addAndGet} …): named by a schedule's switch points. */
+    ATOMIC_UPDATE("atomic-update"),
+    // schedules
+    /** The scheduler let one process make its next shared access: the step, the process and the access. */
+    SWITCH("switch"),
     // managers
     MANAGER_START("manager-start"),
     /** The manager's server is up: its pid and address. */
     MANAGER("manager"),
     MANAGER_STOP("manager-stop"),
     PROXY_ACQUIRE("proxy-acquire"),
-    PROXY_RELEASE("proxy-release");
+    PROXY_RELEASE("proxy-release"),
+    /** A call to a manager's object through a proxy: named by a schedule's switch points. */
+    PROXY_CALL("proxy-call");
 
     private final String wireName;
 

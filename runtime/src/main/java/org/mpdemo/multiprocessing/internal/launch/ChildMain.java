@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.wire.Boot;
 import org.mpdemo.multiprocessing.internal.wire.Connection;
 
@@ -71,6 +72,7 @@ public final class ChildMain {
             e.printStackTrace();
             status = 1;
         }
+        SwitchPoint.ended();
         Parent.exit(status);
     }
 

@@ -250,9 +250,34 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
         throw new InvalidObjectException("a segment travels as its Handle");
     }
 
+    /**
+     * The segment named as text, for a child that finds it in a system property rather than in its boot:
+     * {@code name:size:pid:fd}, this process's descriptor. Read by {@link #attach(String)}.
+     */
+    public String handleText() {
+        Source mine = sources.get(0);
+        return name + ":" + size + ":" + mine.pid() + ":" + mine.fd();
+    }
+
+    /** Maps the segment {@link #handleText()} names. */
+    public static SharedMemory attach(String text) {
+        String[] part = text.split(":");
+        try {
+            if (part.length != 4) throw new InvalidObjectException("not a segment handle: " + text);
+            return new Handle(part[0], Integer.parseInt(part[1]),
+                    new Source[] {new Source(Long.parseLong(part[2]), Integer.parseInt(part[3]))}).attachChecked();
+        } catch (NumberFormatException | ObjectStreamException e) {
+            throw new ProcessError("cannot map shared memory " + text + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What a segment serializes as. */
     private record Handle(String name, int size, Source[] sources) implements Serializable {
         private Object readResolve() throws ObjectStreamException {
+            return attachChecked();
+        }
+
+        SharedMemory attachChecked() throws InvalidObjectException {
             if (name == null || !name.startsWith(PREFIX) || size <= 0 || sources == null) {
                 throw new InvalidObjectException("corrupt shared memory handle");
             }

@@ -1,0 +1,172 @@
+package org.mpdemo.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.mpdemo.classroom.Terminal;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+import org.mpdemo.multiprocessing.Schedules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mpdemo explore ID}: one round of a race demo for every interleaving of its shared accesses, each with
+ * fresh processes, tabulated as jcstress tabulates its outcomes.
+ */
+@Command(name = "explore",
+        description = {
+            "Runs a race demo's round once for every interleaving of its shared accesses.",
+            "Each schedule runs with fresh, real processes; the search is depth-first over the moments the "
+                    + "scheduler picks a process. A process whose acquire would block is left out of that "
+                    + "choice: it could only wait. The table gives each outcome as the program prints it, "
+                    + "how many schedules gave it, their share, the verdict, and one schedule that gives it, to "
+                    + "replay with 'mpdemo run ID --schedule SPEC'."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every schedule ran (or --limit of them)", "1:the demo failed",
+            "2:unknown demo, not a race demo, or a bad option value"},
+        footer = {"", "Example: mpdemo explore bank-race --ops 1"})
+final class ExploreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "A race demo: bank-race, bank-lock, bank-atomic.")
+    String id;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "1", converter = Converters.AtLeastOne.class,
+            description = "How many updates each process makes (default: ${DEFAULT-VALUE}, the tutorial's single "
+                    + "withdraw and deposit).")
+    int ops;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", converter = Converters.AtLeastOne.class,
+            description = "Stop after N schedules (default: ${DEFAULT-VALUE}); the table then says it stopped.")
+    int limit;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Record every schedule's events in FILE, each granted switch among them (with the pid "
+                    + "of the child it let go).")
+    java.nio.file.Path trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<DemoInfo> found = DemoCatalog.find(id);
+        if (found.isEmpty()) return usage(err, RunCommand.unknownDemo(id));
+        DemoInfo demo = found.get();
+        if (demo.outcomes() == null || !demo.topic().equals("races")) {
+            return usage(err, "explore runs the bank demos of the races topic (bank-race, bank-lock, bank-atomic), "
+                    + "whose rounds are processes the program starts itself");
+        }
+        System.setProperty(Schedules.EXPLORE_PROPERTY, Integer.toString(limit));
+        System.setProperty("mpdemo.ops", Integer.toString(ops));
+        System.setProperty("mpdemo.timeScale", "0.01");
+        if (trace != null) System.setProperty("mpdemo.trace", trace.toAbsolutePath().normalize().toString());
+        PrintStream console = System.out;
+        Lines lines = new Lines(demo, Terminal.interactive() ? err : null);
+        System.setOut(new PrintStream(lines, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = RunCommand.runMain(demo, err, false);
+        } finally {
+            System.out.flush();
+            System.setOut(console);
+            lines.endProgress();
+        }
+        if (status != Mpdemo.OK) return status;
+        List<String> schedules = Schedules.explored();
+        if (schedules.size() != lines.outcomes.size()) {
+            err.println("mpdemo: explore: " + schedules.size() + " schedules ran but the demo printed "
+                    + lines.outcomes.size() + " outcomes");
+            err.flush();
+            return Mpdemo.DEMO_FAILED;
+        }
+        table(out, demo, lines.outcomes, schedules);
+        return Mpdemo.OK;
+    }
+
+    private void table(PrintWriter out, DemoInfo demo, List<String> outcomes, List<String> schedules) {
+        Map<String, List<String>> byOutcome = new LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            byOutcome.computeIfAbsent(outcomes.get(i), k -> new ArrayList<>()).add(schedules.get(i));
+        }
+        List<String> keys = new ArrayList<>(byOutcome.keySet());
+        keys.sort(null);
+        int width = Math.max("Outcome".length(), keys.stream().mapToInt(String::length).max().orElse(0));
+        int verdictWidth = Math.max("Verdict".length(), demo.outcomes().wrong().length());
+        out.printf("%-" + width + "s  %9s  %9s  %-" + verdictWidth + "s  %s%n", "Outcome", "Schedules", "Frequency",
+                "Verdict", "Example schedule");
+        for (String outcome : keys) {
+            List<String> these = byOutcome.get(outcome);
+            String verdict = demo.outcomes().isExpected(outcome, false) ? "expected" : demo.outcomes().wrong();
+            out.printf("%-" + width + "s  %9d  %8.1f%%  %-" + verdictWidth + "s  %s%n", outcome, these.size(),
+                    100.0 * these.size() / outcomes.size(), verdict, these.get(0));
+        }
+        int blocked = Schedules.blockedChoices();
+        out.println();
+        out.println((Schedules.explorationCut() ? "Stopped at the limit: " : "All ") + outcomes.size()
+                + (outcomes.size() == 1 ? " schedule" : " schedules") + " of a round with --ops " + ops + ", each "
+                + "with fresh processes.");
+        if (blocked > 0) {
+            out.println(blocked + (blocked == 1 ? " choice" : " choices") + " in which a process would have waited "
+                    + "for a lock were left out.");
+        }
+        out.flush();
+    }
+
+    /** The demo's standard output, kept line by line: its outcome lines, and a progress line on a terminal. */
+    private static final class Lines extends OutputStream {
+        final List<String> outcomes = new ArrayList<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final DemoInfo demo;
+        private final PrintWriter progress;
+
+        Lines(DemoInfo demo, PrintWriter progress) {
+            this.demo = demo;
+            this.progress = progress;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b != '\n') {
+                line.write(b);
+                return;
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            if (demo.outcomes().isOutcome(text)) {
+                outcomes.add(text);
+                if (progress != null) {
+                    int n = outcomes.size();
+                    String bar = "#".repeat(Math.min(30, n / 3 + 1));
+                    progress.print("\rexploring [" + String.format("%-30s", bar) + "] " + n + " schedules");
+                    progress.flush();
+                }
+            }
+        }
+
+        void endProgress() {
+            if (progress != null && !outcomes.isEmpty()) {
+                progress.print("\r" + " ".repeat(60) + "\r");
+                progress.flush();
+            }
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("mpdemo: " + message);
+        err.flush();
+        return Mpdemo.USAGE;
+    }
+}

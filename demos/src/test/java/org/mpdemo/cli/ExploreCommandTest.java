@@ -1,0 +1,112 @@
+package org.mpdemo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdemo.classroom.DemoProcess;
+import org.mpdemo.demos.TraceLog;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
+
+/** {@code mpdemo explore}: every interleaving of a round, each run with fresh processes, in one table. */
+class ExploreCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, List<String> out, String err) {
+    }
+
+    Result explore(String... args) throws Exception {
+        List<String> command = DemoProcess.cli(args);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "explore did not end in 120 s");
+        return new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Two reads and two writes in every order: 4!/(2!2!) = 6 schedules, two for each balance. */
+    @Test
+    void bankRaceWithOneOpHasSixSchedulesTwoForEachBalance() throws Exception {
+        Result r = explore("explore", "bank-race", "--ops", "1");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        assertEquals(List.of(
+                "Outcome              Schedules  Frequency  Verdict      Example schedule",
+                "Final balance = 100          2      33.3%  expected     1,1,2,2",
+                "Final balance = 101          2      33.3%  lost update  1,2,1,2",
+                "Final balance = 99           2      33.3%  lost update  1,2,2,1",
+                "",
+                "All 6 schedules of a round with --ops 1, each with fresh processes."), r.out());
+    }
+
+    /** Under the lock only right answers; a schedule where a process would wait for the lock is skipped. */
+    @Test
+    void bankLockHasOnlyTheRightBalance() throws Exception {
+        Result r = explore("explore", "bank-lock", "--ops", "1");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of(
+                "Outcome              Schedules  Frequency  Verdict      Example schedule",
+                "Final balance = 100          2     100.0%  expected     1,1,1,1,2,2,2,2",
+                "",
+                "All 2 schedules of a round with --ops 1, each with fresh processes.",
+                "6 choices in which a process would have waited for a lock were left out."), r.out());
+        for (String line : r.out()) assertTrue(line.length() <= 80, line);
+    }
+
+    /** Each schedule runs with two fresh child processes, and the trace names them at every switch. */
+    @Test
+    void everyScheduleRunsWithTwoFreshChildren() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        Result r = explore("explore", "bank-race", "--ops", "1", "--trace", trace.toString());
+        assertEquals(0, r.status(), r.err());
+        List<TraceLog.Event> switches = TraceLog.read(trace).named(TraceEvent.SWITCH);
+        assertEquals(24, switches.size(), "4 switches in each of 6 schedules");
+        Set<String> all = new HashSet<>();
+        for (int round = 0; round < 6; round++) {
+            Set<String> children = new HashSet<>();
+            for (TraceLog.Event e : switches.subList(4 * round, 4 * round + 4)) children.add(e.get("child"));
+            assertEquals(2, children.size(), "schedule " + (round + 1) + ": " + children);
+            all.addAll(children);
+        }
+        assertEquals(12, all.size(), "no process serves two schedules");
+    }
+
+    /** 8!/(4!4!) = 70 schedules, within 30 s on two cores (the test allows more for a loaded machine). */
+    @Test
+    void bankRaceWithTwoOpsHasSeventySchedules() throws Exception {
+        Result r = explore("explore", "bank-race", "--ops", "2");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("All 70 schedules of a round with --ops 2, each with fresh processes.",
+                r.out().get(r.out().size() - 1));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String row : r.out().subList(1, r.out().size() - 2)) {
+            String[] cells = row.split("  +");
+            counts.put(cells[0], Integer.parseInt(cells[1].strip()));
+        }
+        assertEquals(70, counts.values().stream().mapToInt(Integer::intValue).sum(), counts.toString());
+        assertEquals(Set.of("Final balance = 100", "Final balance = 101", "Final balance = 102",
+                "Final balance = 98", "Final balance = 99"), counts.keySet());
+    }
+
+    @Test
+    void aDemoThatIsNotABankDemoIsRefused() throws Exception {
+        Result r = explore("explore", "pool-map");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("mpdemo: explore runs the bank demos of the races topic"), r.err());
+    }
+
+}

@@ -1,0 +1,67 @@
+package org.mpdemo.multiprocessing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mpdemo.multiprocessing.internal.schedule.Scheduler;
+
+/**
+ * Forcing the interleaving of a program's processes: with {@code -Dmpdemo.schedule=1,2,1,2} set in the main
+ * process, every shared access a child makes waits for its turn, and the turns go to the processes in the order
+ * the schedule names them (1 is the first process a round starts). The kit's {@code --schedule} sets it.
+ */
+public final class Schedules {
+    /** The system property a schedule is given in. */
+    public static final String PROPERTY = Scheduler.PROPERTY;
+    /**
+     * The system property that asks for every schedule instead, one round each, up to the number it gives: the
+     * kit's {@code mpdemo explore}. A program that explores runs rounds while {@link #explorationDone()} is false.
+     */
+    public static final String EXPLORE_PROPERTY = Scheduler.EXPLORE_PROPERTY;
+
+    private Schedules() {
+    }
+
+    /**
+     * The process numbers of a schedule such as {@code 1,2,1,2}; {@link IllegalArgumentException} saying what is
+     * wrong with any other text.
+     */
+    public static int[] parse(String spec) {
+        return Scheduler.parse(spec);
+    }
+
+    /** Whether this program explores every schedule (and is the main process, which schedules). */
+    public static boolean exploring() {
+        return System.getProperty(EXPLORE_PROPERTY) != null && Scheduler.get() != null;
+    }
+
+    /** Exploring: whether every schedule has been run, the round just ended counted; true when not exploring. */
+    public static boolean explorationDone() {
+        Scheduler scheduler = Scheduler.get();
+        return scheduler == null || scheduler.explorationDone();
+    }
+
+    /** Exploring: the schedule each round played, in {@code --schedule} form, in round order. */
+    public static List<String> explored() {
+        Scheduler scheduler = Scheduler.get();
+        if (scheduler == null) return List.of();
+        List<String> schedules = new ArrayList<>();
+        for (int[] schedule : scheduler.explored()) {
+            StringBuilder text = new StringBuilder();
+            for (int n : schedule) text.append(text.length() == 0 ? "" : ",").append(n);
+            schedules.add(text.toString());
+        }
+        return schedules;
+    }
+
+    /** Exploring: how many choices left out a process because its acquire would block. */
+    public static int blockedChoices() {
+        Scheduler scheduler = Scheduler.get();
+        return scheduler == null ? 0 : scheduler.exploredCounts()[0];
+    }
+
+    /** Exploring: whether the search stopped at its limit with schedules left to run. */
+    public static boolean explorationCut() {
+        Scheduler scheduler = Scheduler.get();
+        return scheduler != null && scheduler.exploredCounts()[1] != 0;
+    }
+}
