@@ -283,6 +283,15 @@ def build_rows(d):
     section("Sync (issue 3)")
     row("Lock acquire+release, uncontended (ns)", jv(jmh_p, "SyncBench.lockUncontended", ns), pv(py_p, "lock"),
         "ns", False, 0.5, "≤ 0.5× CPython", "one process; CPython loop unrolled ×10")
+    hand = aux_p.get("scheduleHandOff", [])
+    if hand:
+        median = statistics.median(h["median_us"] for h in hand)
+        mean = jv(jmh_p, "SyncBench.scheduleHandOff", us)
+        rows.append({"benchmark": "schedule hand-off between two processes, median, pinned (µs)", "java": median,
+                     "cpython": None, "unit": "µs", "ratio": None, "target": "≤ 50 µs", "met": median <= 50,
+                     "note": f"--schedule 1,2,1,2,…: one read let go → the other's let go; median of the "
+                             f"iterations' medians; p90 {statistics.median(h['p90_us'] for h in hand):.1f} µs"
+                             + ("" if mean is None else f", JMH mean {mean:.1f} µs") + "; no CPython counterpart"})
     for label, jname, pname, ops, factor, aux_name in (
             ("Lock contended, 2 proc × 200 000, raw Value (ops/s)", "SyncBench.lockContended2Proc", "contended",
              400_000, 1.0, "lockContended2Proc"),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.mpdemo.multiprocessing.Process;
+import org.mpdemo.multiprocessing.Schedules;
 import org.mpdemo.multiprocessing.shared.Array;
 import org.mpdemo.multiprocessing.shared.Barrier;
 import org.mpdemo.multiprocessing.shared.Lock;
@@ -271,6 +272,104 @@ public class SyncBench {
         state.shared.done.acquire();
         state.shared.done.acquire();
         state.finished = System.nanoTime();
+    }
+
+    // ---- schedule hand-off ------------------------------------------------------------------------------------
+
+    /** Value reads each child makes under the schedule 1,2,1,2,…: every one is a switch point. */
+    public static final int HAND_OFF_STEPS = 5_000;
+
+    static final class HandOff implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final Value value = Value.raw('i', 7);
+        final Barrier barrier = new Barrier(CHILDREN + 1);
+        final Semaphore done = new Semaphore(0);
+        /** Per child, the moment each of its reads returned (System.nanoTime()). */
+        final Array times = Array.raw('q', CHILDREN * HAND_OFF_STEPS);
+    }
+
+    /** Reads the value {@code n} times, each read let go by the scheduler; then writes down when each returned. */
+    static void handOffChild(HandOff s, Integer index, Integer n) {
+        s.barrier.await(); // a barrier's wait is not a switch point
+        long[] returned = new long[n];
+        for (int i = 0; i < n; i++) {
+            s.value.getInt();
+            returned[i] = System.nanoTime();
+        }
+        // the schedule has run out by now: these writes run freely
+        for (int i = 0; i < n; i++) s.times.setLong(index * n + i, returned[i]);
+        s.done.release();
+    }
+
+    /**
+     * Two children whose reads alternate by schedule ({@code -Dmpdemo.schedule=1,2,1,2,…}, set before the first
+     * child starts). A hand-off is one read let go, that process on to its next switch point, the scheduler told,
+     * and the other process let go: the time between two consecutive reads' returns, across the two children.
+     */
+    @State(Scope.Benchmark)
+    public static class ScheduledPair {
+        HandOff shared;
+        Process[] children;
+
+        @Setup(Level.Trial)
+        public void schedule() {
+            StringBuilder spec = new StringBuilder();
+            for (int i = 0; i < HAND_OFF_STEPS; i++) spec.append(i == 0 ? "" : ",").append("1,2");
+            System.setProperty(Schedules.PROPERTY, spec.toString());
+            shared = new HandOff();
+        }
+
+        @Setup(Level.Iteration)
+        public void startChildren() {
+            children = new Process[CHILDREN];
+            for (int i = 0; i < CHILDREN; i++) {
+                children[i] = new Process(SyncBench::handOffChild, shared, i, HAND_OFF_STEPS).start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (shared.barrier.nWaiting() < CHILDREN) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("children did not reach the barrier");
+                sleepMillis(1);
+            }
+            Aux.settle(10_000, children[0].pid(), children[1].pid());
+        }
+
+        @TearDown(Level.Iteration)
+        public void joinChildren() {
+            for (Process p : children) {
+                p.join(60);
+                if (p.exitCode() == null || p.exitCode() != 0) throw new IllegalStateException(p + " failed");
+            }
+            long[] all = new long[CHILDREN * HAND_OFF_STEPS];
+            for (int i = 0; i < all.length; i++) all[i] = shared.times.getLong(i);
+            java.util.Arrays.sort(all);
+            double[] gaps = new double[all.length - 1];
+            for (int i = 1; i < all.length; i++) gaps[i - 1] = (all[i] - all[i - 1]) / 1e3;
+            java.util.Arrays.sort(gaps);
+            Map<String, Object> aux = new LinkedHashMap<>();
+            aux.put("median_us", gaps[gaps.length / 2]);
+            aux.put("p90_us", gaps[(int) (gaps.length * 0.9)]);
+            aux.put("p99_us", gaps[(int) (gaps.length * 0.99)]);
+            aux.put("hand_offs", gaps.length);
+            Aux.record("scheduleHandOff", aux);
+        }
+    }
+
+    /**
+     * A schedule's hand-off between two processes: barrier release → both children's 5 000 scheduled reads done,
+     * per read (the score, a mean); the median of the gaps between consecutive reads is the aux figure
+     * {@code compare.py} reports, beside the uncontended lock.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OperationsPerInvocation(CHILDREN * HAND_OFF_STEPS)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    @Fork(1)
+    public void scheduleHandOff(ScheduledPair state) {
+        state.shared.barrier.await();
+        state.shared.done.acquire();
+        state.shared.done.acquire();
     }
 
     // ---- wake-up ----------------------------------------------------------------------------------------------

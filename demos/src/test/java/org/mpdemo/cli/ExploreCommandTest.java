@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,40 @@ class ExploreCommandTest {
         assertEquals(70, counts.values().stream().mapToInt(Integer::intValue).sum(), counts.toString());
         assertEquals(Set.of("Final balance = 100", "Final balance = 101", "Final balance = 102",
                 "Final balance = 98", "Final balance = 99"), counts.keySet());
+    }
+
+    /**
+     * kill -9 of the main process in the middle of a search: the children of the round it was playing end, and
+     * nothing of it is left in /dev/shm.
+     */
+    @Test
+    void killingTheMainProcessDuringExploreLeavesNoChildAndNoSegment() throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        Files.createFile(trace);
+        List<String> command = DemoProcess.cli("explore", "bank-race", "--ops", "2", "--trace", trace.toString());
+        Process main = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<ProcessHandle> children = List.of();
+        try (WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_MODIFY);
+            // wait on the trace growing until a round's children are running: then kill the search
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (children.isEmpty()) {
+                WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertTrue(key != null, "no child of the search running within 120 s");
+                key.pollEvents();
+                key.reset();
+                children = TraceLog.read(trace).named(TraceEvent.PROCESS_START).stream()
+                        .map(e -> ProcessHandle.of(Long.parseLong(e.get("child"))))
+                        .flatMap(java.util.Optional::stream).filter(ProcessHandle::isAlive).toList();
+            }
+        }
+        main.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) child.onExit().get(30, TimeUnit.SECONDS);
+        try (var shm = Files.list(Path.of("/dev/shm"))) {
+            assertEquals(List.of(), shm.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("mpdemo-" + main.pid() + "-")).toList());
+        }
     }
 
     @Test

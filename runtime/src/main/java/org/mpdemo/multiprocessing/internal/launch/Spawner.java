@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.schedule.Scheduler;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.Connection;
 
@@ -206,7 +207,10 @@ public final class Spawner {
         command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
-            if (key.startsWith("mpdemo.") && !key.equals(JVM_ARGS)) {
+            // a schedule is played by the main process: a child needs only the board's name (and a schedule
+            // can be longer than one command-line argument may be)
+            if (key.startsWith("mpdemo.") && !key.equals(JVM_ARGS) && !key.equals(Scheduler.PROPERTY)
+                    && !key.equals(Scheduler.EXPLORE_PROPERTY)) {
                 command.add("-D" + key + "=" + e.getValue());
             }
         }
