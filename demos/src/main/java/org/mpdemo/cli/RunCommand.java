@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mpdemo.classroom.ScratchFiles;
+import org.mpdemo.classroom.SequenceDiagram;
 import org.mpdemo.classroom.Terminal;
 import org.mpdemo.classroom.Timeline;
 import org.mpdemo.demos.DemoCatalog;
@@ -118,6 +119,16 @@ final class RunCommand implements Callable<Integer> {
                     + "its next shared access. When the list runs out, the processes run freely.")
     String schedule;
 
+    @Option(names = "--diagram",
+            description = "A race demo: after its output, draw its first round as a sequence diagram - a lifeline "
+                    + "for each process and for the shared value, an arrow for each read and write with the value "
+                    + "it carried. Uses a temporary trace unless --trace is given.")
+    boolean diagram;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "With --diagram: also write the diagram as an SVG picture to FILE.")
+    Path svg;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -137,8 +148,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<DemoInfo> demo = DemoCatalog.find(id);
         if (demo.isEmpty()) return usageError(err, unknownDemo(id));
-        if ((ops != null || schedule != null) && demo.get().outcomes() == null) {
-            return usageError(err, (ops != null ? "--ops" : "--schedule") + " applies to the race demos only ("
+        if (svg != null && !diagram) return usageError(err, "--svg goes with --diagram");
+        if ((ops != null || schedule != null || diagram) && demo.get().outcomes() == null) {
+            return usageError(err, (ops != null ? "--ops" : schedule != null ? "--schedule" : "--diagram")
+                    + " applies to the race demos only ("
                     + String.join(", ", DemoCatalog.all().stream().filter(d -> d.outcomes() != null)
                             .map(DemoInfo::id).toList()) + ")");
         }
@@ -156,7 +169,8 @@ final class RunCommand implements Callable<Integer> {
             return new Repeats(this, demo.get()).call();
         }
         Path temporaryTrace = null;
-        if (timeline && trace == null) {
+        if (diagram) properties.put("mpdemo.traceValues", "true");
+        if ((timeline || diagram) && trace == null) {
             try {
                 temporaryTrace = ScratchFiles.file("timeline", ".jsonl");
             } catch (java.io.IOException e) {
@@ -173,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             int status = run(demo.get(), err);
             if (timeline) drawTimeline(Path.of(properties.get(TRACE)), err);
+            if (diagram) drawDiagram(Path.of(properties.get(TRACE)), err);
             return status;
         } finally {
             if (temporaryTrace != null) ScratchFiles.delete(temporaryTrace);
@@ -194,6 +209,23 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         } catch (java.io.IOException e) {
             err.println("mpdemo: --timeline: cannot read the trace " + traceFile + ": " + e.getMessage());
+            err.flush();
+        }
+    }
+
+    /** The run's first round as a sequence diagram, after everything the demo printed; and as SVG with --svg. */
+    private void drawDiagram(Path traceFile, PrintWriter err) {
+        System.out.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            SequenceDiagram picture = SequenceDiagram.of(TraceLog.read(traceFile));
+            out.println();
+            out.println("The first round as a sequence diagram (from its trace):");
+            for (String line : picture.render()) out.println(line);
+            out.flush();
+            if (svg != null) Files.writeString(svg, picture.svg(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            err.println("mpdemo: --diagram: " + Mpdemo.oneLine(e.getMessage()));
             err.flush();
         }
     }

@@ -3,16 +3,21 @@ package org.mpdemo.demos.races;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mpdemo.demos.DemoRun;
 import org.mpdemo.demos.TraceLog;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code --schedule}: the bank program's lost update, and its two right answers, forced on every round rather
@@ -60,6 +65,31 @@ class ScheduleTest {
         assertEquals(List.of("100", "100", "99", "101"), values.subList(0, 4).stream().map(e -> e.get("value")).toList());
     }
 
+    /** The tutorial's first sequence diagram, drawn from the run's own trace: both read 100, the withdraw is lost. */
+    @Test
+    void theDiagramShowsTheLostUpdateArrowByArrow(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("round.svg");
+        DemoRun run = DemoRun.of("bank-race", "--ops", "1", "--schedule", "1,2,1,2", "--diagram", "--svg",
+                svg.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(List.of(
+                "The first round as a sequence diagram (from its trace):",
+                "        Process 1                shared value               Process 2",
+                "            |                         |                         |",
+                "            |<------ read 100 --------|                         |",
+                "            |                         |------- read 100 ------->|",
+                "            |------- write 99 ------->|                         |",
+                "            |                         |<------ write 101 -------|",
+                "            |                         |                         |",
+                "The value at the end of the round: 101"), run.lines().subList(11, run.lines().size()));
+        Document picture = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(svg.toFile());
+        NodeList texts = picture.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) labels.add(texts.item(i).getTextContent());
+        assertEquals(List.of("Process 1", "shared value", "Process 2", "read 100", "read 100", "write 99",
+                "write 101", "The value at the end of the round: 101"), labels);
+    }
+
     @Test
     void aLockMakesEveryWholeScheduleRight() {
         DemoRun run = DemoRun.of("bank-lock", "--ops", "1", "--schedule", "2,2,2,2,1,1,1,1");
@@ -95,6 +125,9 @@ class ScheduleTest {
         assertEquals(2, run.exitCode());
         assertEquals(List.of("mpdemo: Invalid value for option '--schedule': process numbers go from 1 to 16 (got 0) "
                 + "(try 'mpdemo run --help')"), run.errorLines());
+        DemoRun svgAlone = DemoRun.of("bank-race", "--svg", "x.svg");
+        assertEquals(2, svgAlone.exitCode());
+        assertEquals(List.of("mpdemo: --svg goes with --diagram"), svgAlone.errorLines());
         DemoRun notARace = DemoRun.of("pool-map", "--ops", "1");
         assertEquals(2, notARace.exitCode());
         assertTrue(notARace.errorLines().get(0).startsWith("mpdemo: --ops applies to the race demos only ("),
