@@ -4,8 +4,9 @@
  *
  * <p>This package starts processes: {@link org.mpdemo.multiprocessing.Multiprocessing} (start methods,
  * {@code cpu_count}, {@code current_process}), {@link org.mpdemo.multiprocessing.Context},
- * {@link org.mpdemo.multiprocessing.Process}, {@link org.mpdemo.multiprocessing.Args} and the function type
- * {@link org.mpdemo.multiprocessing.Task}. The other concepts have a package each, drawn where the rule for what
+ * {@link org.mpdemo.multiprocessing.Process}, {@link org.mpdemo.multiprocessing.Args}, the function type
+ * {@link org.mpdemo.multiprocessing.Task}, and {@link org.mpdemo.multiprocessing.Schedules} (forcing the
+ * interleaving of the processes a program starts). The other concepts have a package each, drawn where the rule for what
  * may travel between processes changes, as CPython's {@code Lib/multiprocessing} has a module each:
  * <ul>
  *   <li>{@code pool} — {@code Pool} and its builder, {@code AsyncResult}, {@code IMapIterator}, {@code Options};
@@ -16,8 +17,8 @@
  *   <li>{@code errors} — the exceptions every layer raises, a leaf;</li>
  *   <li>{@code trace} — the trace writer and its vocabulary of events, a leaf.</li>
  * </ul>
- * The plumbing lives under {@code internal} (launching a child JVM, the wire, serialization, shared memory, the
- * manager's server), which the module does not export. {@code docs/…/architecture.adoc} maps every file.
+ * The plumbing lives under {@code internal} (launching a child JVM, the wire, serialization, shared memory,
+ * schedules, the manager's server), which the module does not export. {@code docs/…/architecture.adoc} maps every file.
  *
  * <p>Child processes are JVMs started with the parent's {@code java} and class path; each talks to its parent over
  * its own standard input and output, and stops when its parent dies. Tasks are serializable functions, usually
