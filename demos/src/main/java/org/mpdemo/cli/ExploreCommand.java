@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mpdemo.classroom.Terminal;
-import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import org.mpdemo.multiprocessing.Schedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,13 +40,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "A race demo: bank-race, bank-lock, bank-atomic.")
-    String id;
-
-    @Option(names = "--ops", paramLabel = "N", defaultValue = "1", converter = Converters.AtLeastOne.class,
-            description = "How many updates each process makes (default: ${DEFAULT-VALUE}, the tutorial's single "
-                    + "withdraw and deposit).")
-    int ops;
+    @Mixin
+    BankRound bank;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", converter = Converters.AtLeastOne.class,
             description = "Stop after N schedules (default: ${DEFAULT-VALUE}); the table then says it stopped.")
@@ -62,15 +56,11 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DemoInfo> found = DemoCatalog.find(id);
-        if (found.isEmpty()) return usage(err, RunCommand.unknownDemo(id));
+        Optional<DemoInfo> found = bank.demo("explore", err);
+        if (found.isEmpty()) return Mpdemo.USAGE;
         DemoInfo demo = found.get();
-        if (demo.outcomes() == null || !demo.topic().equals("races")) {
-            return usage(err, "explore runs the bank demos of the races topic (bank-race, bank-lock, bank-atomic), "
-                    + "whose rounds are processes the program starts itself");
-        }
         System.setProperty(Schedules.EXPLORE_PROPERTY, Integer.toString(limit));
-        System.setProperty("mpdemo.ops", Integer.toString(ops));
+        System.setProperty("mpdemo.ops", Integer.toString(bank.ops));
         System.setProperty("mpdemo.timeScale", "0.01");
         if (trace != null) System.setProperty("mpdemo.trace", trace.toAbsolutePath().normalize().toString());
         PrintStream console = System.out;
@@ -116,8 +106,8 @@ final class ExploreCommand implements Callable<Integer> {
         int blocked = Schedules.blockedChoices();
         out.println();
         out.println((Schedules.explorationCut() ? "Stopped at the limit: " : "All ") + outcomes.size()
-                + (outcomes.size() == 1 ? " schedule" : " schedules") + " of a round with --ops " + ops + ", each "
-                + "with fresh processes.");
+                + (outcomes.size() == 1 ? " schedule" : " schedules") + " of a round with --ops " + bank.ops
+                + ", each with fresh processes.");
         if (blocked > 0) {
             out.println(blocked + (blocked == 1 ? " choice" : " choices") + " in which a process would have waited "
                     + "for a lock were left out.");
@@ -164,9 +154,4 @@ final class ExploreCommand implements Callable<Integer> {
         }
     }
 
-    private static int usage(PrintWriter err, String message) {
-        err.println("mpdemo: " + message);
-        err.flush();
-        return Mpdemo.USAGE;
-    }
 }

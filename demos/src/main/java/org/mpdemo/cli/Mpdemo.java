@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class, RunCommand.class, ExploreCommand.class, ExplainCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ExploreCommand.class, StepCommand.class, ExplainCommand.class,
             TimelineCommand.class, VerifyCommand.class, WalkthroughCommand.class, DocsCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         description = {

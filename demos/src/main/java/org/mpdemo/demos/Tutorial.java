@@ -113,6 +113,7 @@ public final class Tutorial {
      * run every schedule once (asked again before each round).
      */
     public static int rounds(int tutorialDefault) {
+        if (Schedules.stepping()) return 1; // mpdemo step: one round, played by the class
         if (!Schedules.exploring()) return tutorialDefault;
         return Schedules.explorationDone() ? 0 : Integer.MAX_VALUE;
     }

@@ -143,7 +143,7 @@ class ExploreCommandTest {
     void aDemoThatIsNotABankDemoIsRefused() throws Exception {
         Result r = explore("explore", "pool-map");
         assertEquals(2, r.status());
-        assertTrue(r.err().startsWith("mpdemo: explore runs the bank demos of the races topic"), r.err());
+        assertTrue(r.err().startsWith("mpdemo: explore plays the bank demos"), r.err());
     }
 
 }

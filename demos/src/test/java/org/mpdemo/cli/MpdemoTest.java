@@ -146,7 +146,7 @@ class MpdemoTest {
     void theHelpListsEveryCommandOnOneLine() {
         Result result = mpdemo("--help");
         List<String> lines = result.out().lines().toList();
-        for (String command : List.of("list", "run", "explore", "explain", "timeline", "verify", "walkthrough", "docs",
+        for (String command : List.of("list", "run", "explore", "step", "explain", "timeline", "verify", "walkthrough", "docs",
                 "generate-completion", "help")) {
             assertTrue(lines.stream().anyMatch(l -> l.matches("  " + command + " +\\S.*")), command);
         }
@@ -156,7 +156,7 @@ class MpdemoTest {
     /** A help variable picocli cannot fill in is printed as "null": every command's help lists real values. */
     @Test
     void noCommandsHelpPrintsAnUnfilledVariable() {
-        for (String command : List.of("list", "run", "explore", "explain", "timeline", "verify", "walkthrough", "docs")) {
+        for (String command : List.of("list", "run", "explore", "step", "explain", "timeline", "verify", "walkthrough", "docs")) {
             Result result = mpdemo(command, "--help");
             assertEquals(0, result.status(), command + ": " + result.err());
             assertTrue(!result.out().contains("null"), command + " --help:\n" + result.out());

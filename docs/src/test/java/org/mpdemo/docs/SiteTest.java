@@ -53,7 +53,7 @@ class SiteTest {
         for (String topic : Walkthrough.topics()) page(topic + ".html");
         // a manual page for the command and for each subcommand
         page("mpdemo.html");
-        for (String command : List.of("list", "run", "explore", "explain", "timeline", "verify", "walkthrough", "docs",
+        for (String command : List.of("list", "run", "explore", "step", "explain", "timeline", "verify", "walkthrough", "docs",
                 "generate-completion")) {
             String man = page("mpdemo-" + command + ".html");
             assertTrue(man.contains("mpdemo " + command), command);

@@ -29,6 +29,32 @@ public final class Schedules {
         return Scheduler.parse(spec);
     }
 
+    /** One process of the round, as a step sees it: what it waits to do, and where in the program. */
+    public record Pending(int process, String state, String access, String obj, String where, boolean canGo) {
+    }
+
+    /** Picks the process that makes the round's next shared access: one whose {@code canGo} is true. */
+    public interface Chooser {
+        int choose(int step, List<Pending> round);
+    }
+
+    private static volatile boolean stepping;
+
+    /**
+     * Every step of the program's rounds is asked of {@code chooser} (the kit's {@code mpdemo step}): call it
+     * before the program starts its first process.
+     */
+    public static void stepWith(Chooser chooser) {
+        stepping = true;
+        Scheduler.stepWith((step, round) -> chooser.choose(step, round.stream()
+                .map(p -> new Pending(p.process(), p.state(), p.access(), p.obj(), p.where(), p.canGo())).toList()));
+    }
+
+    /** Whether the steps are asked of a {@link Chooser}. */
+    public static boolean stepping() {
+        return stepping;
+    }
+
     /** Whether this program explores every schedule (and is the main process, which schedules). */
     public static boolean exploring() {
         return System.getProperty(EXPLORE_PROPERTY) != null && Scheduler.get() != null;

@@ -22,12 +22,13 @@ import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
  *        28 bell      futex word the child sleeps on at a switch point: the scheduler adds one after each
  *                     grant or question, so that neither is missed by a child about to sleep
  *        32 obj       length, then up to 31 bytes: the id of the object it is about to touch
+ *        64 where     length, then up to 63 bytes: the program line making the access (File.java:37)
  * </pre>
  */
 final class Board {
     static final int MAX_PROCESSES = 16;
     static final int HEADER = 64;
-    static final int SLOT = 64;
+    static final int SLOT = 128;
     static final int SIZE = HEADER + MAX_PROCESSES * SLOT;
 
     private static final int CHANGES = 0;
@@ -41,7 +42,8 @@ final class Board {
     private static final int ANSWER = 24;
     private static final int BELL = 28;
     private static final int OBJ = 32;
-    private static final int OBJ_BYTES = SLOT - OBJ - 1;
+    private static final int OBJ_BYTES = 31;
+    private static final int WHERE = 64;
 
     /** A slot not in use. */
     static final int EMPTY = 0;
@@ -185,19 +187,30 @@ final class Board {
     }
 
     String obj(int index) {
-        int at = slot(index) + OBJ;
-        int length = Math.min(memory.getBytePlain(at) & 0xff, OBJ_BYTES);
+        return text(slot(index) + OBJ, OBJ_BYTES);
+    }
+
+    String where(int index) {
+        return text(slot(index) + WHERE, SLOT - WHERE - 1);
+    }
+
+    private String text(int at, int most) {
+        int length = Math.min(memory.getBytePlain(at) & 0xff, most);
         byte[] text = new byte[length];
         memory.getBytes(at + 1, text, 0, length);
         return new String(text, StandardCharsets.US_ASCII);
     }
 
     /** What the process at {@code index} is about to do; written before its state says AT_POINT. */
-    void setAccess(int index, int access, String obj) {
+    void setAccess(int index, int access, String obj, String where) {
         memory.setIntVolatile(slot(index) + ACCESS, access);
-        byte[] text = obj.getBytes(StandardCharsets.US_ASCII);
-        int length = Math.min(text.length, OBJ_BYTES);
-        int at = slot(index) + OBJ;
+        setText(slot(index) + OBJ, OBJ_BYTES, obj);
+        setText(slot(index) + WHERE, SLOT - WHERE - 1, where);
+    }
+
+    private void setText(int at, int most, String value) {
+        byte[] text = value.getBytes(StandardCharsets.US_ASCII);
+        int length = Math.min(text.length, most);
         memory.setBytePlain(at, (byte) length);
         memory.putBytes(at + 1, text, 0, length);
     }

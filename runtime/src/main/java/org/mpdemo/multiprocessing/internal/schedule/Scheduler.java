@@ -26,6 +26,17 @@ public final class Scheduler implements Runnable {
     /** Instead of one schedule, every one, a round each: the most schedules to run. */
     public static final String EXPLORE_PROPERTY = "mpdemo.explore";
     private static Scheduler instance;
+    /** Set before the first process starts: each step is asked of it instead (mpdemo step). */
+    private static volatile Chooser chooser;
+
+    /** One process of the round as a step sees it. */
+    public record Pending(int process, String state, String access, String obj, String where, boolean canGo) {
+    }
+
+    /** Picks the process that makes the next access: one of those with {@code canGo}. */
+    public interface Chooser {
+        int choose(int step, List<Pending> round);
+    }
 
     private final String text;
     /** The one schedule every round plays, or null when exploring. */
@@ -68,8 +79,15 @@ public final class Scheduler implements Runnable {
             instance = new Scheduler(spec, parse(spec), null);
         } else if (explore != null) {
             instance = new Scheduler("(explore)", null, new Explorer(Integer.parseInt(explore)));
+        } else if (chooser != null) {
+            instance = new Scheduler("(step)", null, null);
         }
         return instance;
+    }
+
+    /** Every step of the program's rounds is asked of {@code choose}; call before the first process starts. */
+    public static synchronized void stepWith(Chooser choose) {
+        chooser = choose;
     }
 
     /**
@@ -149,6 +167,10 @@ public final class Scheduler implements Runnable {
             explore();
             return;
         }
+        if (order == null) {
+            ask();
+            return;
+        }
         if (lastIndex >= 0 && board.state(lastIndex) == Board.WOULD_BLOCK) {
             fail("step " + step + " names process " + (lastIndex + 1) + ", which is blocked: " + describe(lastIndex));
         }
@@ -206,6 +228,39 @@ public final class Scheduler implements Runnable {
         letGo(index);
     }
 
+    /** One step chosen by the {@link Chooser}, once the round has all its processes and all are stopped. */
+    private void ask() {
+        if (!joining) return;
+        List<Pending> round = new java.util.ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < processes; i++) {
+            int state = board.state(i);
+            String name = switch (state) {
+                case Board.AT_POINT -> "ready";
+                case Board.WAITING -> "waiting on a condition";
+                case Board.ENDED -> "finished";
+                default -> "running";
+            };
+            boolean ready = state == Board.AT_POINT;
+            String access = ready ? TraceEvent.values()[board.access(i)].wireName() : "";
+            boolean canGo = ready && (board.access(i) != TraceEvent.ACQUIRE.ordinal() || board.couldGo(i));
+            if (ready && !canGo) name = "blocked, waiting for " + board.obj(i);
+            any |= canGo;
+            round.add(new Pending(i + 1, name, access, ready ? board.obj(i) : "", ready ? board.where(i) : "", canGo));
+        }
+        if (!any) {
+            if (round.stream().anyMatch(p -> p.state().startsWith("blocked"))) {
+                fail("every process that could move would block on a lock: a deadlock");
+            }
+            return;
+        }
+        int chosen = chooser.choose(step + 1, round);
+        if (chosen < 1 || chosen > processes || !round.get(chosen - 1).canGo()) {
+            fail("the chooser picked process " + chosen + ", which cannot go");
+        }
+        letGo(chosen - 1);
+    }
+
     /** Lets the process at {@code index} make the access it waits at, as the round's next step. */
     private void letGo(int index) {
         step++;
@@ -213,7 +268,7 @@ public final class Scheduler implements Runnable {
         TraceEvent access = TraceEvent.values()[board.access(index)];
         if (Trace.enabled()) {
             Trace.event(TraceEvent.SWITCH, "step", step, "process", index + 1, "child", board.pid(index),
-                    "access", access.wireName(), "obj", board.obj(index));
+                    "access", access.wireName(), "obj", board.obj(index), "where", board.where(index));
         }
         board.letGo(index);
     }

@@ -97,11 +97,20 @@ public final class SwitchPoint {
         Board b = board;
         if (b.free()) return false;
         int seen = b.grant(me);
-        b.setAccess(me, access.ordinal(), obj);
+        b.setAccess(me, access.ordinal(), obj, caller());
         b.setState(me, state);
         b.changed();
         b.awaitGrant(me, seen, couldGo);
         return !b.free();
+    }
+
+    /** The program's line that makes this access: the first frame outside the runtime, as File.java:37. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith("org.mpdemo.multiprocessing."))
+                .findFirst()
+                .map(f -> f.getFileName() + ":" + f.getLineNumber())
+                .orElse("?"));
     }
 
     private static int mySlot() {

@@ -1,0 +1,36 @@
+package org.mpdemo.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code explore} and {@code step} share (a picocli mixin): the bank demo whose round they play, and how many
+ * updates each of its processes makes.
+ */
+final class BankRound {
+    @Parameters(paramLabel = "ID", description = "A bank demo: bank-race, bank-lock, bank-atomic.")
+    String id;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "1", converter = Converters.AtLeastOne.class,
+            description = "How many updates each process makes (default: ${DEFAULT-VALUE}, the tutorial's single "
+                    + "withdraw and deposit).")
+    int ops;
+
+    /** The demo, or empty after one line on {@code err} saying why it cannot be played. */
+    Optional<DemoInfo> demo(String command, PrintWriter err) {
+        Optional<DemoInfo> found = DemoCatalog.find(id);
+        String problem = found.isEmpty() ? RunCommand.unknownDemo(id)
+                : found.get().outcomes() == null || !found.get().id().startsWith("bank-")
+                ? command + " plays the bank demos (bank-race, bank-lock, bank-atomic), whose rounds are processes "
+                        + "the program starts itself"
+                : null;
+        if (problem == null) return found;
+        err.println("mpdemo: " + problem);
+        err.flush();
+        return Optional.empty();
+    }
+}
