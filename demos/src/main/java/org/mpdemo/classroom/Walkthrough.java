@@ -89,6 +89,7 @@ public final class Walkthrough {
                 }
             }
             print("");
+            if (demo.id().equals("bank-race")) forcedSequences(demo);
             print("$ ./mpdemo run " + demo.id() + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
             out.flush();
             int status = runStep(demo);
@@ -138,8 +139,39 @@ public final class Walkthrough {
         return lines;
     }
 
+    /**
+     * Before the free-running bank program: the tutorial's three sequence diagrams, each forced on every round by
+     * a schedule with one update per process, and drawn from the run's trace.
+     */
+    private void forcedSequences(DemoInfo demo) throws IOException, InterruptedException {
+        print(Columns.wrap("First, the tutorial's three sequence diagrams, forced: with --ops 1 each process reads "
+                + "the balance once and writes it once, and --schedule says who makes the next access.",
+                Columns.WIDTH, ""));
+        String[][] sequences = {
+            {"1,2,1,2", "Both read 100; the withdraw writes 99, then the deposit writes 101: the withdraw is lost."},
+            {"2,1,2,1", "The same the other way round: the deposit is lost, 99."},
+            {"1,1,2,2", "One after the other: 100, right."}};
+        for (String[] sequence : sequences) {
+            print("");
+            List<String> args = List.of("--ops", "1", "--schedule", sequence[0], "--diagram");
+            print("$ ./mpdemo run " + demo.id() + " " + String.join(" ", args)
+                    + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
+            out.flush();
+            runStep(demo, args);
+            print(Columns.wrap(sequence[1], Columns.WIDTH, ""));
+        }
+        print("");
+        print(Columns.wrap("Now the program as the tutorial runs it, 10 000 updates each, with no schedule:",
+                Columns.WIDTH, ""));
+    }
+
     private int runStep(DemoInfo demo) throws IOException, InterruptedException {
+        return runStep(demo, List.of());
+    }
+
+    private int runStep(DemoInfo demo, List<String> args) throws IOException, InterruptedException {
         List<String> command = DemoProcess.cli("run", demo.id(), "--time-scale", Double.toString(timeScale));
+        command.addAll(args);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -63,6 +63,15 @@ class WalkthroughCommandTest {
             at = run;
         }
         assertTrue(lines.get(lines.size() - 1).startsWith("That was the last step."), text);
+        if (topic.equals("races")) {
+            // before the free-running bank program, the tutorial's three sequences, forced and drawn
+            for (String[] forced : new String[][] {{"1,2,1,2", "101"}, {"2,1,2,1", "99"}, {"1,1,2,2", "100"}}) {
+                int run = lines.indexOf("$ ./mpdemo run bank-race --ops 1 --schedule " + forced[0]
+                        + " --diagram --time-scale 0.01");
+                assertTrue(run > 0, forced[0] + " not run:\n" + text);
+                assertEquals("The value at the end of the round: " + forced[1], lines.get(run + 20), text);
+            }
+        }
         assertTrue(!text.contains("Press Enter"), "--no-pause never asks for Enter");
     }
 
