@@ -61,12 +61,13 @@ public final class ConditionLostWakeup {
         go = new Event();
         int tasks = Math.min(tasks(4), workers(4));
         try (var pool = new Pool(workers(4))) {
-            var result = pool.mapAsync(ConditionLostWakeup::task, range(tasks).toList());
-            // no pause: notify at once, before the workers have even started
+            // no pause: notify at once - here even before the tasks are handed out, so that no task can be
+            // waiting yet (a quick worker could otherwise win the race and be woken)
             try (var held = condition.hold()) {
                 System.out.println("Tasks begin.");
                 condition.signalAll();
             }
+            var result = pool.mapAsync(ConditionLostWakeup::task, range(tasks).toList());
             // watch every task arrive and wait; then give a wake-up two (scaled) seconds to show up
             waitUntil(() -> condition.waiting() >= tasks, 60);
             boolean finished = result.await(Math.max(200, (long) (2000 * timeScale())), TimeUnit.MILLISECONDS);
