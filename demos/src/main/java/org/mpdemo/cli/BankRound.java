@@ -1,6 +1,9 @@
 package org.mpdemo.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
@@ -19,6 +22,23 @@ final class BankRound {
             description = "How many updates each process makes (default: ${DEFAULT-VALUE}, the tutorial's single "
                     + "withdraw and deposit).")
     int ops;
+
+    /**
+     * Runs the demo's main in this JVM, one round at a time as the schedule in force says, at a small time scale
+     * and with {@link #ops} updates each, its standard output going to {@code output}; the demo's exit status.
+     */
+    int run(DemoInfo demo, PrintWriter err, OutputStream output) {
+        System.setProperty("mpdemo.ops", Integer.toString(ops));
+        System.setProperty("mpdemo.timeScale", "0.01");
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            return RunCommand.runMain(demo, err, false);
+        } finally {
+            System.out.flush();
+            System.setOut(console);
+        }
+    }
 
     /** The demo, or empty after one line on {@code err} saying why it cannot be played. */
     Optional<DemoInfo> demo(String command, PrintWriter err) {

@@ -2,7 +2,6 @@ package org.mpdemo.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,20 +59,10 @@ final class ExploreCommand implements Callable<Integer> {
         if (found.isEmpty()) return Mpdemo.USAGE;
         DemoInfo demo = found.get();
         System.setProperty(Schedules.EXPLORE_PROPERTY, Integer.toString(limit));
-        System.setProperty("mpdemo.ops", Integer.toString(bank.ops));
-        System.setProperty("mpdemo.timeScale", "0.01");
         if (trace != null) System.setProperty("mpdemo.trace", trace.toAbsolutePath().normalize().toString());
-        PrintStream console = System.out;
         Lines lines = new Lines(demo, Terminal.interactive() ? err : null);
-        System.setOut(new PrintStream(lines, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = RunCommand.runMain(demo, err, false);
-        } finally {
-            System.out.flush();
-            System.setOut(console);
-            lines.endProgress();
-        }
+        int status = bank.run(demo, err, lines);
+        lines.endProgress();
         if (status != Mpdemo.OK) return status;
         List<String> schedules = Schedules.explored();
         if (schedules.size() != lines.outcomes.size()) {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,8 +77,6 @@ final class StepCommand implements Callable<Integer> {
     }
 
     private int play(DemoInfo demo, PrintWriter err) throws IOException {
-        System.setProperty("mpdemo.ops", Integer.toString(bank.ops));
-        System.setProperty("mpdemo.timeScale", "0.01");
         System.setProperty("mpdemo.trace", trace.toString());
         System.setProperty("mpdemo.traceValues", "true");
         in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -89,16 +86,8 @@ final class StepCommand implements Callable<Integer> {
             out.println("Goal: make the balance wrong - a lost update - with as few choices of your own as you can.");
         }
         Schedules.stepWith(this::choose);
-        PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = RunCommand.runMain(demo, err, false);
-        } finally {
-            System.out.flush();
-            System.setOut(console);
-        }
+        int status = bank.run(demo, err, printed);
         if (status != Mpdemo.OK) return status;
         out.println();
         out.println("The round as a sequence diagram:");
