@@ -1,8 +1,12 @@
 package org.mpdemo.multiprocessing.trace;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.mpdemo.multiprocessing.shared.Value;
 
 /**
@@ -16,7 +20,8 @@ import org.mpdemo.multiprocessing.shared.Value;
 public final class Trace {
     private static final Object LOCK = new Object();
     private static volatile boolean resolved;
-    private static FileOutputStream out;
+    private static volatile boolean inherited;
+    private static OutputStream out;
 
     private Trace() {
     }
@@ -34,14 +39,27 @@ public final class Trace {
         return out != null;
     }
 
+    /**
+     * Called first thing in a child: its trace file is its program's, which made it, so the child only appends.
+     * A child that opens it only after the program ended and deleted it (a temporary trace) must not make it again.
+     */
+    public static void inheritFromParent() {
+        inherited = true;
+    }
+
     private static void resolve() {
         synchronized (LOCK) {
             if (resolved) return;
             String file = file();
             if (file != null) {
                 try {
-                    out = new FileOutputStream(file, true);
-                } catch (IOException e) {
+                    out = inherited
+                            ? Files.newOutputStream(Path.of(file), StandardOpenOption.APPEND)
+                            : Files.newOutputStream(Path.of(file), StandardOpenOption.CREATE,
+                                    StandardOpenOption.APPEND);
+                } catch (NoSuchFileException e) {
+                    if (!inherited) System.err.println("mpdemo: cannot open trace file " + file + ": its folder does not exist");
+                } catch (IOException | RuntimeException e) {
                     System.err.println("mpdemo: cannot open trace file " + file + ": " + e.getMessage());
                 }
             }

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.wire.Boot;
 import org.mpdemo.multiprocessing.internal.wire.Connection;
+import org.mpdemo.multiprocessing.trace.Trace;
 
 /**
  * The entry point of every child JVM: it runs the target its BOOT frame names, with its arguments, and exits
@@ -52,6 +53,7 @@ public final class ChildMain {
     }
 
     public static void main(String[] argv) throws Exception {
+        Trace.inheritFromParent();
         stdin = new FileInputStream(FileDescriptor.in).getChannel();
         Connection connection = new Connection(new StdinStream(), new FileOutputStream(FileDescriptor.out));
         System.setIn(InputStream.nullInputStream());

@@ -1,0 +1,54 @@
+package org.mpdemo.multiprocessing.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpdemo.multiprocessing.Process;
+
+/** The trace file belongs to the program: its process makes it, a child only appends to it. */
+class TraceFileTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * Runs in a JVM of its own with {@code -Dmpdemo.trace=FILE}: traces (which makes FILE), deletes FILE as a
+     * program's shutdown hook deletes a temporary trace, then starts a child that traces too.
+     */
+    public static final class Program {
+        public static void main(String[] args) throws Exception {
+            Path file = Path.of(Trace.file());
+            Trace.event(TraceEvent.PROCESS_START, "name", "main");
+            System.out.println("made by the program: " + Files.exists(file));
+            Files.delete(file);
+            Process child = new Process(Program::traceOnce);
+            child.start();
+            child.join();
+            System.out.println("made again by a child: " + Files.exists(file));
+        }
+
+        static void traceOnce() {
+            Trace.event(TraceEvent.PROCESS_START, "name", "child");
+        }
+    }
+
+    @Test
+    void aChildThatStartsAfterTheTraceWasDeletedDoesNotMakeItAgain() throws Exception {
+        Path trace = tmp.resolve("trace.jsonl");
+        java.lang.Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dmpdemo.trace=" + trace, "-cp", System.getProperty("java.class.path"),
+                Program.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        program.getOutputStream().close();
+        String out = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, program.waitFor(60, TimeUnit.SECONDS) ? program.exitValue() : -1, out);
+        } finally {
+            program.destroyForcibly();
+        }
+        assertEquals("made by the program: true\nmade again by a child: false\n", out);
+    }
+}
