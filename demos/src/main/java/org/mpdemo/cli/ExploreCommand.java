@@ -110,6 +110,8 @@ final class ExploreCommand implements Callable<Integer> {
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private final DemoInfo demo;
         private final PrintWriter progress;
+        /** The length of the progress line on the terminal, to clear it. */
+        private int shown;
 
         Lines(DemoInfo demo, PrintWriter progress) {
             this.demo = demo;
@@ -126,18 +128,33 @@ final class ExploreCommand implements Callable<Integer> {
             line.reset();
             if (demo.outcomes().isOutcome(text)) {
                 outcomes.add(text);
-                if (progress != null) {
-                    int n = outcomes.size();
-                    String bar = "#".repeat(Math.min(30, n / 3 + 1));
-                    progress.print("\rexploring [" + String.format("%-30s", bar) + "] " + n + " schedules");
-                    progress.flush();
-                }
+                if (progress != null) showProgress(outcomes.size(), Schedules.explorationBound());
             }
         }
 
+        /**
+         * {@code exploring [#####.........]  23 of at most 70 schedules}: the bound is what the first round showed
+         * (see {@link Schedules#explorationBound}), so the bar is exact for a demo whose processes always make the
+         * same accesses, and ends early where choices that would block are left out.
+         */
+        private void showProgress(int done, long bound) {
+            int width = 30;
+            String bar;
+            if (bound <= 0) {
+                bar = "exploring: " + done + (done == 1 ? " schedule" : " schedules");
+            } else {
+                int filled = (int) (width * Math.min(done, bound) / bound);
+                bar = "exploring [" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + " of at most "
+                        + bound + " schedules";
+            }
+            progress.print("\r" + bar + " ".repeat(Math.max(0, shown - bar.length())));
+            shown = bar.length();
+            progress.flush();
+        }
+
         void endProgress() {
-            if (progress != null && !outcomes.isEmpty()) {
-                progress.print("\r" + " ".repeat(60) + "\r");
+            if (progress != null && shown > 0) {
+                progress.print("\r" + " ".repeat(shown) + "\r");
                 progress.flush();
             }
         }

@@ -106,6 +106,32 @@ class ExploreCommandTest {
     }
 
     /**
+     * On a terminal (a pseudo-terminal made by util-linux's {@code script}) a progress bar counts the schedules
+     * against the bound the first round shows, 4!/(2!2!) = 6, and is cleared before the table.
+     */
+    @Test
+    void onATerminalAProgressBarCountsTheSchedules() throws Exception {
+        Path typescript = dir.resolve("typescript");
+        String command = String.join(" ", DemoProcess.cli("explore", "bank-race", "--ops", "1").stream()
+                .map(WalkthroughTerminalTest::quote).toList());
+        Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, typescript.toString())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "explore under script did not end in 120 s");
+        assertEquals(0, process.exitValue());
+        String screen = Files.readString(typescript, StandardCharsets.UTF_8);
+        for (int n = 2; n <= 6; n++) {
+            String bar = "#".repeat(30 * n / 6) + ".".repeat(30 - 30 * n / 6);
+            assertTrue(screen.contains("\rexploring [" + bar + "] " + n + " of at most 6 schedules"),
+                    "no bar for schedule " + n + " in " + screen);
+        }
+        // the last bar is wiped (carriage return, spaces, carriage return) before the table starts
+        String last = "exploring [" + "#".repeat(30) + "] 6 of at most 6 schedules";
+        assertTrue(screen.contains(last + "\r" + " ".repeat(last.length()) + "\rOutcome "), screen);
+    }
+
+    /**
      * kill -9 of the main process in the middle of a search: the children of the round it was playing end, and
      * nothing of it is left in /dev/shm.
      */

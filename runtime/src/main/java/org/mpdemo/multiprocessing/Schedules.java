@@ -85,6 +85,15 @@ public final class Schedules {
         return scheduler == null ? 0 : scheduler.exploredCounts()[0];
     }
 
+    /**
+     * Exploring: how many schedules the search will run at most, as its first round shows (the interleavings of
+     * that many accesses per process, up to the limit); 0 before a round has ended. For a progress bar.
+     */
+    public static long explorationBound() {
+        Scheduler scheduler = Scheduler.get();
+        return scheduler == null ? 0 : scheduler.explorationBound();
+    }
+
     /** Exploring: whether the search stopped at its limit with schedules left to run. */
     public static boolean explorationCut() {
         Scheduler scheduler = Scheduler.get();

@@ -81,6 +81,30 @@ final class Explorer {
         return schedules;
     }
 
+    /**
+     * How many schedules the search will run at most, as known after its first round: the interleavings of as many
+     * accesses per process as that round made, n! / (k1! k2! ...), and no more than the limit. A round whose
+     * processes made other counts, or choices left out because a process would block, make the real number
+     * differ; it is never less than the schedules already run. 0 before the first round ends.
+     */
+    long bound() {
+        if (schedules.isEmpty()) return 0;
+        int[] first = schedules.get(0);
+        int processes = 0;
+        for (int n : first) processes = Math.max(processes, n);
+        int[] counts = new int[processes];
+        for (int n : first) counts[n - 1]++;
+        long bound = 1;
+        int placed = 0;
+        for (int k : counts) {
+            for (int i = 1; i <= k && bound <= limit; i++) {
+                placed++;
+                bound = bound * placed / i; // C(placed, i) stays whole at every step of the product
+            }
+        }
+        return Math.max(schedules.size(), Math.min(bound, limit));
+    }
+
     /** How many times a process was left out of a step because its acquire would block. */
     int blocked() {
         return blocked;

@@ -292,6 +292,11 @@ public final class Scheduler implements Runnable {
         return explorer == null ? List.of() : List.copyOf(explorer.schedules());
     }
 
+    /** Exploring: how many schedules the search will run at most, as known so far; 0 before a round has ended. */
+    public synchronized long explorationBound() {
+        return explorer == null ? 0 : explorer.bound();
+    }
+
     /** Exploring: how many chosen acquires would have blocked (another branch was taken), and whether it was cut. */
     public synchronized int[] exploredCounts() {
         return explorer == null ? new int[2] : new int[] {explorer.blocked(), explorer.cut() ? 1 : 0};
