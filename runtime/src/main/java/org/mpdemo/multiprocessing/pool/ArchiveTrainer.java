@@ -3,7 +3,11 @@ package org.mpdemo.multiprocessing.pool;
 import java.io.IOException;
 import java.util.List;
 import org.mpdemo.multiprocessing.internal.launch.ClassDataArchive;
+import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.internal.server.ServerMain;
+import org.mpdemo.multiprocessing.shared.Barrier;
+import org.mpdemo.multiprocessing.shared.Condition;
+import org.mpdemo.multiprocessing.shared.Value;
 
 /**
  * The class-data archive's trainer ({@link ClassDataArchive}): a JVM in the background that runs a pool of one
@@ -32,10 +36,33 @@ final class ArchiveTrainer {
     static int exercise() throws IOException {
         int loaded = ClassDataArchive.loadRuntimeClasses();
         try {
+            exercisePrimitives();
             ServerMain.exerciseForArchive();
         } catch (IOException | RuntimeException e) {
             // an archive without them is still worth having
         }
         return loaded;
+    }
+
+    /**
+     * What a child that shares primitives goes through, none of which loading the runtime's classes reaches: the
+     * arguments' decoding (Java serialization, whose method handles a dynamic archive keeps), the futex binding
+     * (JNA's classes and the JDK's they pull in), a lock taken and released, a Value read and written, a Barrier
+     * and a Condition.
+     */
+    private static void exercisePrimitives() {
+        // as a child receives them: decoded from its start message's arguments
+        List<Object> received = Reduction.decodeList(Reduction.spawning(() -> Reduction.encodeList(
+                List.of(new Value('i', 100), new Barrier(1), new Condition()))));
+        Value value = (Value) received.get(0);
+        Barrier barrier = (Barrier) received.get(1);
+        Condition condition = (Condition) received.get(2);
+        barrier.await();
+        try (var held = value.hold()) {
+            value.setInt(value.getInt() + 1);
+        }
+        condition.acquire();
+        condition.signalAll();
+        condition.release();
     }
 }

@@ -88,26 +88,33 @@ public final class Futex {
     }
 
     /**
-     * Puts JNA's native library where every process finds it ready: {@code ~/.cache/mpdemo/jna-<digest>/}, named
-     * by its content, written once and moved into place atomically. Left to itself JNA unpacks a fresh copy
-     * into a temporary file in every JVM — deleted only on a normal exit, which a halted or killed child never
-     * has, so copies pile up, and children starting together race on the unpacking.
+     * Puts JNA's native library where every process finds it ready: {@code ~/.cache/mpdemo/jna-<crc>-<size>/},
+     * named by the library's entry in JNA's jar, written once and moved into place atomically. Left to itself JNA
+     * unpacks a fresh copy into a temporary file in every JVM — deleted only on a normal exit, which a halted or
+     * killed child never has, so copies pile up, and children starting together race on the unpacking. The name
+     * comes from the jar's directory (the entry's CRC and size), so a child whose copy is in place reads none of
+     * the library's bytes.
      */
     private static void placeNativeLibrary(String arch) {
         if (System.getProperty("jna.boot.library.path") != null) return;
         String platform = arch.equals("aarch64") ? "linux-aarch64" : arch.equals("riscv64") ? "linux-riscv64"
                 : "linux-x86-64";
-        String resource = "com/sun/jna/" + platform + "/libjnidispatch.so";
-        try (java.io.InputStream in = Futex.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) return; // JNA will look for itself
-            byte[] library = in.readAllBytes();
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(library);
-            StringBuilder name = new StringBuilder("jna-");
-            for (int i = 0; i < 8; i++) name.append(String.format("%02x", digest[i]));
+        java.net.URL url = Futex.class.getClassLoader().getResource("com/sun/jna/" + platform + "/libjnidispatch.so");
+        if (url == null) return; // JNA will look for itself
+        try {
+            if (!(url.openConnection() instanceof java.net.JarURLConnection jar)) return;
+            java.util.jar.JarEntry entry = jar.getJarEntry();
+            long size = entry.getSize();
+            long crc = entry.getCrc();
+            if (size < 0 || crc < 0) return;
             java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "mpdemo",
-                    name.toString());
+                    "jna-" + Long.toHexString(crc) + "-" + size);
             java.nio.file.Path target = dir.resolve("libjnidispatch.so");
-            if (!java.nio.file.Files.isRegularFile(target) || java.nio.file.Files.size(target) != library.length) {
+            if (!java.nio.file.Files.isRegularFile(target) || java.nio.file.Files.size(target) != size) {
+                byte[] library;
+                try (java.io.InputStream in = jar.getInputStream()) {
+                    library = in.readAllBytes();
+                }
                 java.nio.file.Files.createDirectories(dir);
                 java.nio.file.Path part = java.nio.file.Files.createTempFile(dir, "libjnidispatch", ".part");
                 java.nio.file.Files.write(part, library);
@@ -116,7 +123,7 @@ public final class Futex {
             }
             System.setProperty("jna.boot.library.path", dir.toString());
             System.setProperty("jna.nounpack", "true");
-        } catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             // an unwritable home: JNA unpacks to its temporary directory as usual
         }
     }

@@ -60,7 +60,6 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
     private static final boolean PROC = Files.isDirectory(PROC_SELF_FD);
     private static final Map<String, SharedMemory> ATTACHED = new ConcurrentHashMap<>();
     private static final AtomicLong SEQ = new AtomicLong();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile boolean swept;
 
     /** Unique across processes and time: {@code mpdemo-<pid>-<seq>-<random>}. */
@@ -90,7 +89,8 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
         if (!PROC) return local(size);
         sweepStaleFiles();
         Path dir = directory();
-        String name = PREFIX + PID + "-" + SEQ.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong() >>> 1);
+        String name = PREFIX + PID + "-" + SEQ.incrementAndGet() + "-"
+                + Long.toHexString(Names.RANDOM.nextLong() >>> 1);
         Path path = dir.resolve(name);
         FileChannel channel = null;
         try {
@@ -288,5 +288,13 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
     @Override
     public String toString() {
         return "<SharedMemory " + name + " size=" + size + ">";
+    }
+
+    /**
+     * Only a process that creates segments needs the random source: a child that only attaches would pay for the
+     * security providers' start-up (tens of milliseconds) for nothing.
+     */
+    private static final class Names {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }
