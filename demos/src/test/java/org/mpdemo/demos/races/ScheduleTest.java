@@ -119,6 +119,22 @@ class ScheduleTest {
                 finished.errorLines());
     }
 
+    /** --ops reaches a pool's tasks too; a schedule does not, and says so instead of being ignored. */
+    @Test
+    void aPoolProgramTakesOpsButRefusesASchedule() {
+        DemoRun ops = DemoRun.of("manager-value-race", "--ops", "1");
+        assertEquals(0, ops.exitCode(), ops.stderr());
+        assertEquals(2, ops.lines().size(), ops.stdout());
+        assertTrue(ops.lines().get(0).matches("Expected 4, got [1-4]"), ops.stdout());
+        assertEquals("Expected 4, got 4", ops.lines().get(1));
+
+        DemoRun scheduled = DemoRun.of("manager-value-race", "--ops", "1", "--schedule", "1,2,1,2");
+        assertEquals(2, scheduled.exitCode());
+        assertEquals("", scheduled.stdout());
+        assertEquals(List.of("mpdemo: --schedule 1,2,1,2: the program starts a pool, and a schedule cannot play its "
+                + "workers: each task goes to whichever worker is free first"), scheduled.errorLines());
+    }
+
     @Test
     void aMalformedScheduleIsAUsageError() {
         DemoRun run = DemoRun.of("bank-race", "--schedule", "1,0");

@@ -56,6 +56,9 @@ public final class Pool implements AutoCloseable {
         if (maxtasksperchild < 0) {
             throw new IllegalArgumentException("maxtasksperchild must be a positive int or None");
         }
+        // a task goes to whichever worker is free first, so no schedule could say which process makes an access
+        org.mpdemo.multiprocessing.internal.schedule.Scheduler.cannotPlay("the program starts a pool, and a "
+                + "schedule cannot play its workers: each task goes to whichever worker is free first");
         Context startWith = context != null ? context : Multiprocessing.getContext(Multiprocessing.getStartMethod());
         Class<?> mainClass = Context.FORK.equals(startWith.startMethod()) ? Fork.caller() : null;
         this.state = new PoolState(processes, maxtasksperchild);

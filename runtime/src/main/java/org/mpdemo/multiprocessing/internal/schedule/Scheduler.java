@@ -85,6 +85,22 @@ public final class Scheduler implements Runnable {
         return instance;
     }
 
+    /**
+     * Under a schedule, in the main process: ends the program with one line saying {@code why} the schedule cannot
+     * be played, and exit status 2, before anything starts that it would silently leave unscheduled.
+     */
+    public static void cannotPlay(String why) {
+        if (System.getProperty(SwitchPoint.SEGMENT_PROPERTY) != null) return; // a child: its own are not scheduled
+        String spec = System.getProperty(PROPERTY);
+        String what = spec != null ? "--schedule " + spec : System.getProperty(EXPLORE_PROPERTY) != null
+                ? "explore" : chooser != null ? "step" : null;
+        if (what == null) return;
+        System.out.flush();
+        System.err.println("mpdemo: " + what + ": " + why);
+        System.err.flush();
+        System.exit(2);
+    }
+
     /** Every step of the program's rounds is asked of {@code choose}; call before the first process starts. */
     public static synchronized void stepWith(Chooser choose) {
         chooser = choose;
