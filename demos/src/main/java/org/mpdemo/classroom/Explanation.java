@@ -37,8 +37,8 @@ public final class Explanation {
             out.addAll(Columns.wrap("With --ops 1 each process makes one update: one read and one write of the "
                     + "balance. --schedule names the process that makes the next shared access (1 is the first one "
                     + "started), and explore runs every schedule:", Columns.WIDTH, INDENT));
-            for (String schedule : List.of("1,2,1,2", "2,1,2,1", "1,1,2,2")) {
-                out.add(INDENT + "./mpdemo run " + demo.id() + " --ops 1 --schedule " + schedule);
+            for (ForcedSequence sequence : ForcedSequence.TUTORIAL) {
+                out.add(INDENT + "./mpdemo run " + demo.id() + " " + String.join(" ", sequence.options()));
             }
             out.add(INDENT + "./mpdemo explore " + demo.id() + " --ops 1");
             out.add("");

@@ -147,18 +147,15 @@ public final class Walkthrough {
         print(Columns.wrap("First, the tutorial's three sequence diagrams, forced: with --ops 1 each process reads "
                 + "the balance once and writes it once, and --schedule says who makes the next access.",
                 Columns.WIDTH, ""));
-        String[][] sequences = {
-            {"1,2,1,2", "Both read 100; the withdraw writes 99, then the deposit writes 101: the withdraw is lost."},
-            {"2,1,2,1", "The same the other way round: the deposit is lost, 99."},
-            {"1,1,2,2", "One after the other: 100, right."}};
-        for (String[] sequence : sequences) {
+        for (ForcedSequence sequence : ForcedSequence.TUTORIAL) {
             print("");
-            List<String> args = List.of("--ops", "1", "--schedule", sequence[0], "--diagram");
+            List<String> args = new ArrayList<>(sequence.options());
+            args.add("--diagram");
             print("$ ./mpdemo run " + demo.id() + " " + String.join(" ", args)
                     + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
             out.flush();
             runStep(demo, args);
-            print(Columns.wrap(sequence[1], Columns.WIDTH, ""));
+            print(Columns.wrap(sequence.meaning(), Columns.WIDTH, ""));
         }
         print("");
         print(Columns.wrap("Now the program as the tutorial runs it, 10 000 updates each, with no schedule:",

@@ -45,12 +45,15 @@ final class Pages {
 
     private final List<String> topics;
     private final Map<String, List<Capture>> byTopic;
+    private final List<ForcedRun> forced;
     private final Path sources;
     private final double timeScale;
 
-    Pages(List<String> topics, Map<String, List<Capture>> byTopic, Path sources, double timeScale) {
+    Pages(List<String> topics, Map<String, List<Capture>> byTopic, List<ForcedRun> forced, Path sources,
+            double timeScale) {
         this.topics = topics;
         this.byTopic = byTopic;
+        this.forced = forced;
         this.sources = sources;
         this.timeScale = timeScale;
     }
@@ -124,9 +127,45 @@ final class Pages {
         a.add("");
         a.add("The demos come in teaching order: first the mistakes, then the fixes.");
         a.add("");
+        if (topic.equals("races")) forcedSequences(a);
         for (Capture c : byTopic.get(topic)) demo(a, c);
         a.addAll(pager(topic));
         return String.join("\n", a) + "\n";
+    }
+
+    /** The tutorial's three sequence diagrams of the bank race, each forced by a schedule in a real run. */
+    private void forcedSequences(List<String> a) {
+        a.add("[[forced]]");
+        a.add("== The tutorial's three interleavings, forced");
+        a.add("");
+        a.add("The tutorial draws three orders in which a withdraw (process 1) and a deposit (process 2) can reach "
+                + "a balance of 100. Here each is forced on real processes: `--ops 1` makes each process read the "
+                + "balance once and write it once, and `--schedule` names the process that makes each next "
+                + "access, so every one of the ten rounds comes out the same. `--diagram` draws the first round "
+                + "from its trace; the pictures were written by the same runs, with `--svg`.");
+        a.add("");
+        for (ForcedRun f : forced) {
+            a.add("[[schedule-" + f.sequence().schedule().replace(',', '-') + "]]");
+            a.add("=== `--schedule " + f.sequence().schedule() + "`");
+            a.add("");
+            a.add("." + "What the run printed: `" + f.command() + "`");
+            a.add("[.output]");
+            a.add("........");
+            a.add("$ " + f.command());
+            a.addAll(f.run().lines());
+            a.add("(exit status " + f.run().exitCode() + ")");
+            a.add("........");
+            a.add("");
+            // quoted: the schedule's commas would otherwise end the alt text and start attributes
+            a.add("image::images/" + f.image() + "[\"Sequence diagram of the schedule " + f.sequence().schedule()
+                    + "\",role=sequence]");
+            a.add("");
+            a.add(text(f.sequence().meaning()));
+            a.add("");
+        }
+        a.add("`./mpdemo explore bank-race --ops 1` runs all six orders of the four accesses and counts the "
+                + "outcomes; `./mpdemo step bank-race --ops 1` lets you choose each next access yourself.");
+        a.add("");
     }
 
     private void demo(List<String> a, Capture c) {

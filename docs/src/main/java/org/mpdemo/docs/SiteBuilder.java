@@ -22,6 +22,7 @@ import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
+import org.mpdemo.classroom.ForcedSequence;
 import org.mpdemo.classroom.OutcomeTable;
 import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.SiteGenerator;
@@ -77,8 +78,24 @@ public final class SiteBuilder implements SiteGenerator {
         try {
             Files.createDirectories(out.resolve("images"));
             List<String> topics = Walkthrough.topics();
-            Map<String, List<Capture>> byTopic = capture(topics, timeScale, progress);
-            Pages pages = new Pages(topics, byTopic, sources, timeScale);
+            ExecutorService lanes = Executors.newFixedThreadPool(2);
+            List<ForcedRun> forced;
+            Map<String, List<Capture>> byTopic;
+            try {
+                List<Future<ForcedRun>> forcing = new ArrayList<>();
+                for (int i = 0; i < ForcedSequence.TUTORIAL.size(); i++) {
+                    ForcedSequence sequence = ForcedSequence.TUTORIAL.get(i);
+                    String image = "bank-race-schedule-" + (i + 1) + ".svg";
+                    forcing.add(lanes.submit(() -> ForcedRun.of(sequence, out.resolve("images").resolve(image),
+                            timeScale)));
+                }
+                byTopic = capture(lanes, topics, timeScale, progress);
+                forced = new ArrayList<>();
+                for (Future<ForcedRun> f : forcing) forced.add(done(f, "bank-race with a schedule"));
+            } finally {
+                lanes.shutdownNow();
+            }
+            Pages pages = new Pages(topics, byTopic, forced, sources, timeScale);
 
             List<Path> documents = new ArrayList<>();
             documents.add(write(work.resolve("index.adoc"), pages.index()));
@@ -100,39 +117,35 @@ public final class SiteBuilder implements SiteGenerator {
         }
     }
 
-    /** Runs every demo, two at a time; the captures grouped by topic, in catalog order. */
-    private static Map<String, List<Capture>> capture(List<String> topics, double timeScale, PrintWriter progress)
-            throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<DemoInfo> demos = DemoCatalog.all();
-            // the slow ones (several runs) first, so the two lanes end together
-            List<DemoInfo> order = new ArrayList<>(demos);
-            order.sort(Comparator.comparingInt((DemoInfo d) -> -Capture.runsFor(d) - (d.outcomes() == null ? 0 : 2)));
-            Map<DemoInfo, Future<Capture>> futures = new LinkedHashMap<>();
-            for (DemoInfo demo : order) {
-                futures.put(demo, pool.submit(() -> {
-                    Capture c = Capture.of(demo, timeScale);
-                    synchronized (progress) {
-                        progress.printf("site: ran %s (%d run%s)%n", demo.id(), c.runs().size(),
-                                c.runs().size() == 1 ? "" : "s");
-                    }
-                    return c;
-                }));
-            }
-            Map<String, List<Capture>> byTopic = new LinkedHashMap<>();
-            for (String topic : topics) byTopic.put(topic, new ArrayList<>());
-            for (DemoInfo demo : demos) {
-                try {
-                    byTopic.get(demo.topic()).add(futures.get(demo).get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("could not run " + demo.id() + ": " + e.getCause().getMessage(),
-                            e.getCause());
+    /** Runs every demo in the two lanes; the captures grouped by topic, in catalog order. */
+    private static Map<String, List<Capture>> capture(ExecutorService lanes, List<String> topics, double timeScale,
+            PrintWriter progress) throws InterruptedException {
+        List<DemoInfo> demos = DemoCatalog.all();
+        // the slow ones (several runs) first, so the two lanes end together
+        List<DemoInfo> order = new ArrayList<>(demos);
+        order.sort(Comparator.comparingInt((DemoInfo d) -> -Capture.runsFor(d) - (d.outcomes() == null ? 0 : 2)));
+        Map<DemoInfo, Future<Capture>> futures = new LinkedHashMap<>();
+        for (DemoInfo demo : order) {
+            futures.put(demo, lanes.submit(() -> {
+                Capture c = Capture.of(demo, timeScale);
+                synchronized (progress) {
+                    progress.printf("site: ran %s (%d run%s)%n", demo.id(), c.runs().size(),
+                            c.runs().size() == 1 ? "" : "s");
                 }
-            }
-            return byTopic;
-        } finally {
-            pool.shutdownNow();
+                return c;
+            }));
+        }
+        Map<String, List<Capture>> byTopic = new LinkedHashMap<>();
+        for (String topic : topics) byTopic.put(topic, new ArrayList<>());
+        for (DemoInfo demo : demos) byTopic.get(demo.topic()).add(done(futures.get(demo), demo.id()));
+        return byTopic;
+    }
+
+    private static <T> T done(Future<T> future, String what) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not run " + what + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

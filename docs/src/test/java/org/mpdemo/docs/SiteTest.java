@@ -104,6 +104,35 @@ class SiteTest {
         assertTrue(page("races.html").contains("A lost update, step by step"), "the bank race tells one");
     }
 
+    /** The races page opens with the tutorial's three sequence diagrams, each forced in a real run and drawn. */
+    @Test
+    void theRacesPageShowsTheThreeForcedSequencesFromRealRuns() throws Exception {
+        String races = page("races.html");
+        String[][] expected = {{"1,2,1,2", "101", "read 100", "read 100", "write 99", "write 101"},
+            {"2,1,2,1", "99", "read 100", "read 100", "write 101", "write 99"},
+            {"1,1,2,2", "100", "read 100", "write 99", "read 99", "write 100"}};
+        for (int i = 0; i < expected.length; i++) {
+            String[] e = expected[i];
+            String command = "$ ./mpdemo run bank-race --ops 1 --schedule " + e[0] + " --diagram --time-scale 0.01\n";
+            String rounds = ("Final balance = " + e[1] + "\n").repeat(10);
+            assertTrue(races.contains(command + rounds), e[0] + ": " + races);
+            assertTrue(races.contains("The value at the end of the round: " + e[1] + "\n(exit status 0)"), e[0]);
+            String image = "images/bank-race-schedule-" + (i + 1) + ".svg";
+            assertTrue(races.contains("<img src=\"" + image + "\" alt=\"Sequence diagram of the schedule " + e[0]
+                    + "\">"), image);
+            org.w3c.dom.NodeList texts = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                    .parse(site.resolve(image).toFile()).getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < texts.getLength(); k++) labels.add(texts.item(k).getTextContent());
+            assertEquals(List.of("Process 1", "shared value", "Process 2", e[2], e[3], e[4], e[5],
+                    "The value at the end of the round: " + e[1]), labels, image);
+        }
+        // before the first demo, in the tutorial's order
+        assertTrue(races.indexOf("--schedule 1,2,1,2") < races.indexOf("--schedule 2,1,2,1")
+                && races.indexOf("--schedule 1,1,2,2") < races.indexOf("id=\"" + DemoCatalog.all().stream()
+                        .filter(d -> d.topic().equals("races")).findFirst().orElseThrow().id() + "\""), races);
+    }
+
     @Test
     void everyPictureIsAnSvgWithAViewBox() throws Exception {
         List<Path> pictures;
