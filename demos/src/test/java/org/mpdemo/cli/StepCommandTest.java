@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,43 @@ class StepCommandTest {
                 last);
         Result right = step("", "step", "bank-race", "--ops", "1", "--goal", "lost-update");
         assertEquals("Goal not reached: the balance is right. Try again.", right.out().get(right.out().size() - 2));
+    }
+
+    /**
+     * kill -9 of the main process while it waits for the class's choice: the round's two children, stopped at their
+     * first switch point, end, and nothing of the program is left in /dev/shm.
+     */
+    @Test
+    void killingTheMainProcessDuringStepLeavesNoChildAndNoSegment() throws Exception {
+        Process main = new ProcessBuilder(DemoProcess.cli("step", "bank-race", "--ops", "1"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(main.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) lines.add(line);
+            } catch (java.io.IOException e) {
+                // the process was killed: nothing more to read
+            }
+        });
+        reader.start();
+        // the first step is shown once both children wait at a switch point: then the main process waits for stdin
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<String> seen = new java.util.ArrayList<>();
+        while (seen.stream().noneMatch(l -> l.startsWith("  2  read value"))) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertTrue(line != null, "no first step within 120 s: " + seen);
+            seen.add(line);
+        }
+        List<ProcessHandle> children = main.toHandle().children().filter(ProcessHandle::isAlive).toList();
+        assertTrue(children.size() >= 2, "the round's children: " + children);
+        main.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) child.onExit().get(30, TimeUnit.SECONDS);
+        reader.join(30_000);
+        try (var shm = Files.list(Path.of("/dev/shm"))) {
+            assertEquals(List.of(), shm.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("mpdemo-" + main.pid() + "-")).toList());
+        }
     }
 
     @Test
