@@ -3,7 +3,9 @@ package org.mpdemo.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.multiprocessing.Multiprocessing;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,9 +77,29 @@ public final class Mpdemo implements Callable<Integer> {
             builtIn.getCommandSpec().usageMessage().footer(new String[0]).exitCodeListHeading("")
                     .exitCodeList(Map.of());
         }
+        cli.setExecutionStrategy(Mpdemo::execute);
         cli.setParameterExceptionHandler(Mpdemo::usageError);
         cli.setExecutionExceptionHandler(Mpdemo::internalError);
         return cli;
+    }
+
+    /** A command that starts demo processes; on a system the runtime does not support it fails at once. */
+    interface RunsDemos {
+    }
+
+    /** Runs the command, unless it is one that runs demos (and no help was asked for) on a system without Linux. */
+    private static int execute(ParseResult parsed) {
+        ParseResult command = parsed;
+        while (command.hasSubcommand()) command = command.subcommand();
+        Optional<String> problem = Multiprocessing.unsupportedPlatform();
+        if (problem.isPresent() && command.commandSpec().userObject() instanceof RunsDemos
+                && !command.isUsageHelpRequested() && !command.isVersionHelpRequested()) {
+            PrintWriter err = command.commandSpec().commandLine().getErr();
+            err.println(problem.get()); // it starts with "mpdemo needs Linux"
+            err.flush();
+            return DEMO_FAILED;
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** Picocli's own complaint (unknown option, missing ID, value of the wrong type) as one line; exit 2. */

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  mpdemo run condition-sync-reraise --time-scale 0.1",
             "  mpdemo run semaphore-inherited-global --timeline",
             "  mpdemo run pool-map --runs 5"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     static final String SEED = "mpdemo.seed";
     static final String TIME_SCALE = "mpdemo.timeScale";
     static final String WORKERS = "mpdemo.workers";

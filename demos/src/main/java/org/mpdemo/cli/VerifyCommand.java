@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "1:at least one did not (named on standard error)",
             "2:unknown demo or bad option value"},
         footer = {"", "Example: mpdemo verify lock-error-callback lock-initializer-fix"})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;
 

@@ -42,6 +42,10 @@ class ExplainCommandTest {
         String expect = source.javadoc().expect();
         assertTrue(expect.contains("Expect"), demo.id() + " has no Expect paragraph");
         assertTrue(text.contains(expect), expect);
+        // a demo that ends with SharingError says plainly that it is CPython's RuntimeError under this kit's name
+        boolean reraises = demo.id().endsWith("-sync-reraise");
+        assertEquals(reraises, text.contains("SharingError is this kit's name for the RuntimeError CPython raises "
+                + "here."), demo.id());
         for (String markup : List.of("{@code", "{@link", "<p>", "&lt;")) {
             assertFalse(text.substring(0, text.indexOf("The program")).contains(markup), markup);
         }

@@ -28,7 +28,10 @@ class RunSmokeTest {
 
     Outcome mpdemo(String... args) throws Exception {
         // as the launcher runs it: the same java, class path and JVM flags
-        List<String> command = DemoProcess.cli(args);
+        return mpdemo(DemoProcess.cli(args), args);
+    }
+
+    Outcome mpdemo(List<String> command, String... args) throws Exception {
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -94,5 +97,24 @@ class RunSmokeTest {
         assertEquals(2, outcome.status());
         assertEquals("mpdemo: --trace records one run; with --runs, add --timeline to see the run that went wrong\n",
                 outcome.err());
+    }
+
+    /** In a JVM that reports another system, the commands that run demos fail at once with one line; the others work. */
+    @Test
+    void onAnotherSystemRunFailsAtOnceWithOneLine() throws Exception {
+        List<String> command = new java.util.ArrayList<>(DemoProcess.cli("run", "pool-map"));
+        command.add(1, "-Dos.name=Mac OS X");
+        Outcome run = mpdemo(command, "run", "pool-map");
+        assertEquals(1, run.status());
+        assertEquals("", run.out());
+        assertEquals("mpdemo needs Linux on x86-64 or aarch64 (its runtime shares memory through /proc/<pid>/fd "
+                + "and blocks with futex); on Windows, use WSL 2; this is Mac OS X\n", run.err());
+        for (String[] fine : new String[][] {{"list"}, {"explain", "pool-map"}, {"run", "--help"}}) {
+            List<String> other = new java.util.ArrayList<>(DemoProcess.cli(fine));
+            other.add(1, "-Dos.name=Mac OS X");
+            Outcome outcome = mpdemo(other, fine);
+            assertEquals(0, outcome.status(), String.join(" ", fine) + ": " + outcome.err());
+            assertEquals("", outcome.err(), String.join(" ", fine));
+        }
     }
 }

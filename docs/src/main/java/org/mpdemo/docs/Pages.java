@@ -78,6 +78,11 @@ final class Pages {
                 + "run made while this site was built, and a timeline of that run: one lane per task or process, "
                 + "showing when it ran, waited for a lock, held it, or waited on a condition.");
         a.add("");
+        a.add("Where CPython raises `RuntimeError: Lock objects should only be shared between processes through "
+                + "inheritance`, these demos print `SharingError` with the same message. `SharingError` is this "
+                + "kit's name for that `RuntimeError`: Java has none, and catching Java's `RuntimeException` would "
+                + "catch every unchecked exception, not only this mistake.");
+        a.add("");
         a.add("== Topics");
         a.add("");
         for (String topic : topics) {
@@ -93,7 +98,9 @@ final class Pages {
         }
         a.add("== Running them yourself");
         a.add("");
-        a.add("From a clone of the repository, with a JDK 17 or newer and Maven:");
+        a.add("From a clone of the repository, on Linux (x86-64 or aarch64; on Windows, WSL 2) with a JDK 17 or "
+                + "newer and Maven. The runtime is Linux only: it shares memory through `/proc/<pid>/fd` and blocks "
+                + "with the `futex` system call.");
         a.add("");
         a.add("[source,shell]");
         a.add("----");

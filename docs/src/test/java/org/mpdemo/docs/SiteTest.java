@@ -43,7 +43,12 @@ class SiteTest {
 
     @Test
     void everyPageExists() throws IOException {
-        page("index.html");
+        // the one platform the runtime needs, said where a reader learns to run the demos
+        String index = page("index.html");
+        assertTrue(index.contains("on Linux (x86-64 or aarch64; on Windows, WSL 2)"), "Linux");
+        // once, plainly: the kit's name for CPython's error
+        assertTrue(index.contains("<code>SharingError</code> is this kit&#8217;s name for that <code>RuntimeError</code>"),
+                index);
         page("commands.html");
         page("mpdemo.css");
         // the maintainers' map, rendered: its title and the one task it follows

@@ -1,6 +1,8 @@
 package org.mpdemo.multiprocessing;
 
+import java.util.Optional;
 import org.mpdemo.multiprocessing.internal.launch.CurrentProcess;
+import org.mpdemo.multiprocessing.internal.shm.Linux;
 
 /**
  * The module-level functions of Python's {@code multiprocessing}: {@code cpu_count()}, {@code current_process()}.
@@ -13,6 +15,15 @@ public final class Multiprocessing {
 
     /** The name and operating-system pid of a process, as {@code current_process()} shows them. */
     public record ProcessInfo(String name, long pid) {
+    }
+
+    /**
+     * Why the runtime cannot run on this system, in one sentence, or empty when it can. It needs Linux on x86-64 or
+     * aarch64; elsewhere creating shared state or starting a process throws {@link UnsupportedOperationException}
+     * with this text.
+     */
+    public static Optional<String> unsupportedPlatform() {
+        return Optional.ofNullable(Linux.problem());
     }
 
     /** The number of CPUs this process may use (Python's {@code os.cpu_count()} on an unrestricted machine). */

@@ -20,6 +20,10 @@ import org.mpdemo.multiprocessing.shared.Condition;
  * status 1. {@code Tasks done.} never prints: {@code get()} re-raised the error the parent stored while
  * serializing the tasks.
  *
+ * <p>{@code SharingError} is this kit's name for the {@code RuntimeError} CPython raises here. Java has no
+ * {@code RuntimeError}, and its {@code RuntimeException} is the parent of every unchecked exception, so catching
+ * that would catch far more than this mistake. The message is CPython's, word for word.
+ *
  * <p>Run: {@code ./mpdemo run condition-sync-reraise}
  */
 @Demo(id = "condition-sync-reraise", topic = "condition", order = 3,

@@ -20,6 +20,10 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
  * where it was raised: in the main process, while the tasks were being serialized — no task ever ran (the
  * tutorial says each task raised it; CPython's own traceback shows otherwise).
  *
+ * <p>{@code SharingError} is this kit's name for the {@code RuntimeError} CPython raises here. Java has no
+ * {@code RuntimeError}, and its {@code RuntimeException} is the parent of every unchecked exception, so catching
+ * that would catch far more than this mistake. The message is CPython's, word for word.
+ *
  * <p>Run: {@code ./mpdemo run semaphore-sync-reraise}
  */
 @Demo(id = "semaphore-sync-reraise", topic = "semaphore", order = 3,

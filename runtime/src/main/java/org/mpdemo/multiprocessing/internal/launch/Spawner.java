@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.schedule.Scheduler;
+import org.mpdemo.multiprocessing.internal.shm.Linux;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
 import org.mpdemo.multiprocessing.internal.wire.Connection;
 
@@ -180,6 +181,7 @@ public final class Spawner {
 
     /** {@code roleFlags} come after the common flags and before {@code mpdemo.child.jvmArgs}, which wins. */
     public static java.lang.Process start(List<String> roleFlags, String mainClass, String... args) {
+        Linux.require();
         List<String> command = childCommand(roleFlags, mainClass, args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);

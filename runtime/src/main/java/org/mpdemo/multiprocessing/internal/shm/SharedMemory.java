@@ -45,8 +45,7 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * once: deserializing the same segment twice yields the same object. Reopening through {@code /proc} needs what
  * reading another process's descriptors always needs: the same user, and a dumpable process (JVMs are).
  *
- * <p>Without {@code /proc} (not Linux), segments are process-local direct buffers, and serializing one raises
- * {@link ProcessError}.
+ * <p>Linux only ({@link Linux}): on another system, creating a segment fails at once.
  */
 public final class SharedMemory extends AtomicMemory implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -86,7 +85,7 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
 
     /** A new segment of {@code size} zero bytes, already unlinked. */
     public static SharedMemory create(int size) {
-        if (!PROC) return local(size);
+        Linux.require();
         sweepStaleFiles();
         Path dir = directory();
         String name = PREFIX + PID + "-" + SEQ.incrementAndGet() + "-"
@@ -150,12 +149,6 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
             throw new InvalidObjectException("cannot map shared memory " + handle.name
                     + ": no process that held it could be reached" + failures);
         }
-    }
-
-    /** A process-local stand-in where {@code /proc} does not exist: usable here, refuses to travel. */
-    private static SharedMemory local(int size) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(size + Arena.ALIGN).alignedSlice(Arena.ALIGN);
-        return new SharedMemory("local-" + SEQ.incrementAndGet(), size, buffer, null, List.of());
     }
 
     /** The number of this process's descriptor whose target is the unlinked segment {@code name}, or -1. */
@@ -239,10 +232,6 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
 
     private Object writeReplace() throws ObjectStreamException {
         Reduction.assertSpawning(this);
-        if (channel == null) {
-            throw new ProcessError("shared memory cannot be shared with another process on this system "
-                    + "(it needs Linux's /proc/<pid>/fd)");
-        }
         return new Handle(name, size, sources.toArray(new Source[0]));
     }
 

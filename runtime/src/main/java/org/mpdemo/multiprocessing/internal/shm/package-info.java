@@ -13,6 +13,8 @@
  *       else through VarHandles);</li>
  *   <li>{@link org.mpdemo.multiprocessing.internal.shm.Futex}: sleeping while a shared word holds a value, and
  *       waking the sleepers ({@code futex(2)} through JNA, with a polling fallback).</li>
+ *   <li>{@link org.mpdemo.multiprocessing.internal.shm.Linux}: the one platform check, made before the first
+ *       segment or child, so another system fails at once with one line.</li>
  * </ul>
  *
  * <h2>The rule that makes this a package</h2>
