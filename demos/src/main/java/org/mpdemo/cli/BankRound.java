@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * updates each of its processes makes.
  */
 final class BankRound {
-    @Parameters(paramLabel = "ID", description = "A bank demo: bank-race, bank-lock, bank-atomic.")
+    @Parameters(paramLabel = "ID", completionCandidates = Candidates.BankDemos.class,
+            description = "A bank demo: ${COMPLETION-CANDIDATES}.")
     String id;
 
     @Option(names = "--ops", paramLabel = "N", defaultValue = "1", converter = Converters.AtLeastOne.class,
@@ -44,8 +45,9 @@ final class BankRound {
     Optional<DemoInfo> demo(String command, PrintWriter err) {
         Optional<DemoInfo> found = DemoCatalog.find(id);
         String problem = found.isEmpty() ? RunCommand.unknownDemo(id)
-                : found.get().outcomes() == null || !found.get().id().startsWith("bank-")
-                ? command + " plays the bank demos (bank-race, bank-lock, bank-atomic), whose rounds are processes "
+                : !Candidates.isBank(found.get())
+                ? command + " plays the bank demos (" + String.join(", ", new Candidates.BankDemos())
+                        + "), whose rounds are processes "
                         + "the program starts itself"
                 : null;
         if (problem == null) return found;

@@ -26,7 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "The demo to explain; 'mpdemo list' shows every ID.")
+    @Parameters(paramLabel = "ID", completionCandidates = Candidates.Demos.class,
+            description = "The demo to explain; 'mpdemo list' shows every ID.")
     String id;
 
     @Override

@@ -70,7 +70,7 @@ public final class Mpdemo implements Callable<Integer> {
         CommandLine completion = cli.getSubcommands().get("generate-completion");
         completion.getCommandSpec().usageMessage().hidden(false)
                 .description("Prints a bash/zsh completion script for mpdemo.",
-                        "It completes commands, options and walkthrough topics. Use it with:",
+                        "It completes commands, options, demo ids and walkthrough topics. Use it with:",
                         "  source <(./mpdemo generate-completion)");
         // picocli's own two commands inherit this command's footer and exit codes too; those speak of demos
         for (CommandLine builtIn : List.of(completion, cli.getSubcommands().get("help"))) {

@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "The demo to run; 'mpdemo list' shows every ID.")
+    @Parameters(paramLabel = "ID", completionCandidates = Candidates.Demos.class,
+            description = "The demo to run; 'mpdemo list' shows every ID.")
     String id;
 
     @Option(names = "--seed", paramLabel = "N",

@@ -39,7 +39,7 @@ final class VerifyCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", arity = "0..*",
+    @Parameters(paramLabel = "ID", arity = "0..*", completionCandidates = Candidates.Demos.class,
             description = "The demos to verify; all of them when none is named.")
     List<String> ids = new ArrayList<>();
 

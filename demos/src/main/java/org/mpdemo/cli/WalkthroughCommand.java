@@ -31,7 +31,7 @@ final class WalkthroughCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", completionCandidates = Topics.class,
+    @Parameters(paramLabel = "TOPIC", completionCandidates = Candidates.Topics.class,
             description = "The topic: ${COMPLETION-CANDIDATES}.")
     String topic;
 
@@ -42,14 +42,6 @@ final class WalkthroughCommand implements Callable<Integer>, Mpdemo.RunsDemos {
             description = "Multiplies every pause in the demos by F, a number above 0 (default: 1, the tutorial's "
                     + "timing); 0.1 runs ten times faster.")
     double timeScale;
-
-    /** The topics, for help and completion. */
-    static final class Topics implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Walkthrough.topics().iterator();
-        }
-    }
 
     @Override
     public Integer call() throws Exception {
