@@ -1,5 +1,7 @@
 package org.mpdemo.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.mpdemo.multiprocessing.Schedules;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -46,11 +48,32 @@ final class Converters {
         }
     }
 
-    /** A text drawing's width: 40 columns or more, room for the labels and a timeline. */
+    /** A text drawing's width: 40 columns (room for the labels) to 400 (wider than any terminal). */
     static final class Width implements ITypeConverter<Integer> {
+        static final int MOST = 400;
+
         @Override
         public Integer convert(String text) {
-            return atLeast(40, text);
+            int value = atLeast(40, text);
+            if (value > MOST) {
+                throw new TypeConversionException("must be from 40 to " + MOST + " columns (got " + value + ")");
+            }
+            return value;
+        }
+    }
+
+    /** A file to write (a picture): its folder must exist, and it must not be a folder itself. */
+    static final class OutputFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String text) {
+            Path file = Path.of(text);
+            Path folder = file.toAbsolutePath().getParent();
+            if (Files.isDirectory(file)) throw new TypeConversionException("cannot write " + text + ": it is a folder");
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new TypeConversionException("cannot write " + text + ": the folder " + folder
+                        + " does not exist");
+            }
+            return file;
         }
     }
 

@@ -47,6 +47,11 @@ final class DocsCommand implements Callable<Integer>, Mpdemo.RunsDemos {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return fail(err, Mpdemo.USAGE, "--out: " + out + " is not a directory");
         }
+        try {
+            Files.createDirectories(out); // first: a folder that cannot be made is the command line's fault
+        } catch (java.io.IOException e) {
+            return fail(err, Mpdemo.USAGE, "--out: cannot make the folder " + out + ": " + Mpdemo.reason(e));
+        }
         Optional<SiteGenerator> generator = ServiceLoader.load(SiteGenerator.class).findFirst();
         if (generator.isEmpty()) {
             return fail(err, Mpdemo.DEMO_FAILED, "the site builder (the docs module) is not on the class path; "
@@ -59,10 +64,11 @@ final class DocsCommand implements Callable<Integer>, Mpdemo.RunsDemos {
             sources = writeSources(temporary);
         }
         try {
-            Files.createDirectories(out);
             generator.get().generate(out.toAbsolutePath(), sources, timeScale,
                     new PrintWriter(spec.commandLine().getOut(), true));
             return Mpdemo.OK;
+        } catch (java.io.IOException e) {
+            return fail(err, Mpdemo.DEMO_FAILED, "docs: could not write the site to " + out + ": " + Mpdemo.reason(e));
         } catch (Exception e) {
             return fail(err, Mpdemo.DEMO_FAILED, "docs: " + Mpdemo.oneLine(e.getMessage()));
         } finally {

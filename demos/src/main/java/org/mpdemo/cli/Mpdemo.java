@@ -127,6 +127,21 @@ public final class Mpdemo implements Callable<Integer> {
         return DEMO_FAILED;
     }
 
+    /**
+     * Why a file could not be read or written, as the end of a sentence in our words ("it is not UTF-8 text",
+     * "permission denied"), not Java's (which is often only the file's name, or "Input length = 1").
+     */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) return "it is not UTF-8 text";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason().toLowerCase(java.util.Locale.ROOT) : "the system refused it";
+        }
+        return oneLine(e.getMessage());
+    }
+
     static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the demo finished normally",
-            "1:the demo raised an error (see standard error)",
+            "1:the demo raised an error, or the --timeline or --diagram asked for could not be drawn (see "
+                + "standard error)",
             "2:unknown demo or bad option value"},
         footer = {"", "Examples:", "  mpdemo run condition-sync-reraise --time-scale 0.1",
             "  mpdemo run semaphore-inherited-global --timeline",
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
                     + "it carried. Uses a temporary trace unless --trace is given.")
     boolean diagram;
 
-    @Option(names = "--svg", paramLabel = "FILE",
+    @Option(names = "--svg", paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "With --diagram: also write the diagram as an SVG picture to FILE.")
     Path svg;
 
@@ -187,8 +188,9 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
         }
         try {
             int status = run(demo.get(), err);
-            if (timeline) drawTimeline(Path.of(properties.get(TRACE)), err);
-            if (diagram) drawDiagram(Path.of(properties.get(TRACE)), err);
+            // a drawing that was asked for and could not be made fails the command, as an error of the demo would
+            if (timeline && !drawTimeline(Path.of(properties.get(TRACE)), err)) status = Math.max(status, 1);
+            if (diagram && !drawDiagram(Path.of(properties.get(TRACE)), err)) status = Math.max(status, 1);
             return status;
         } finally {
             if (temporaryTrace != null) ScratchFiles.delete(temporaryTrace);
@@ -199,7 +201,7 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
      * The timeline of the run just made, on standard output after everything the demo printed, under a heading
      * that sets it apart.
      */
-    private void drawTimeline(Path traceFile, PrintWriter err) {
+    private boolean drawTimeline(Path traceFile, PrintWriter err) {
         System.out.flush();
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -208,26 +210,38 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
             out.println("Timeline of this run (from its trace):");
             out.print(picture.render(Terminal.width(), Terminal.colour()));
             out.flush();
+            return true;
         } catch (java.io.IOException e) {
-            err.println("mpdemo: --timeline: cannot read the trace " + traceFile + ": " + e.getMessage());
+            err.println("mpdemo: --timeline: cannot read the trace " + traceFile + ": " + Mpdemo.reason(e));
             err.flush();
+            return false;
         }
     }
 
     /** The run's first round as a sequence diagram, after everything the demo printed; and as SVG with --svg. */
-    private void drawDiagram(Path traceFile, PrintWriter err) {
+    private boolean drawDiagram(Path traceFile, PrintWriter err) {
         System.out.flush();
         PrintWriter out = spec.commandLine().getOut();
+        SequenceDiagram picture;
         try {
-            SequenceDiagram picture = SequenceDiagram.of(TraceLog.read(traceFile));
-            out.println();
-            out.println("The first round as a sequence diagram (from its trace):");
-            for (String line : picture.render()) out.println(line);
-            out.flush();
-            if (svg != null) Files.writeString(svg, picture.svg(), java.nio.charset.StandardCharsets.UTF_8);
+            picture = SequenceDiagram.of(TraceLog.read(traceFile));
         } catch (java.io.IOException e) {
-            err.println("mpdemo: --diagram: " + Mpdemo.oneLine(e.getMessage()));
+            err.println("mpdemo: --diagram: cannot read the trace " + traceFile + ": " + Mpdemo.reason(e));
             err.flush();
+            return false;
+        }
+        out.println();
+        out.println("The first round as a sequence diagram (from its trace):");
+        for (String line : picture.render()) out.println(line);
+        out.flush();
+        if (svg == null) return true;
+        try {
+            Files.writeString(svg, picture.svg(), java.nio.charset.StandardCharsets.UTF_8);
+            return true;
+        } catch (java.io.IOException e) {
+            err.println("mpdemo: --svg: cannot write " + svg + ": " + Mpdemo.reason(e));
+            err.flush();
+            return false;
         }
     }
 

@@ -34,7 +34,7 @@ final class TimelineCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "A trace file written by 'mpdemo run ID --trace TRACE'.")
     Path trace;
 
-    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the timeline as an SVG picture to FILE.")
+    @Option(names = "--svg", paramLabel = "FILE", converter = Converters.OutputFile.class, description = "Also write the timeline as an SVG picture to FILE.")
     Path svg;
 
     @Option(names = "--width", paramLabel = "N", converter = Converters.Width.class,
@@ -50,7 +50,8 @@ final class TimelineCommand implements Callable<Integer> {
         try {
             timeline = Timeline.of(TraceLog.read(trace));
         } catch (IOException | RuntimeException e) {
-            return usage(err, "cannot read the trace " + trace + ": " + Mpdemo.oneLine(e.getMessage()));
+            return usage(err, "cannot read the trace " + trace + ": " + (e instanceof IOException io
+                    ? Mpdemo.reason(io) : Mpdemo.oneLine(e.getMessage())));
         }
         out.print(timeline.render(width != null ? width : Terminal.width(), Terminal.colour()));
         out.flush();
@@ -58,7 +59,7 @@ final class TimelineCommand implements Callable<Integer> {
             try {
                 Files.writeString(svg, timeline.svg(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                return usage(err, "--svg: cannot write " + svg + ": " + Mpdemo.oneLine(e.getMessage()));
+                return usage(err, "--svg: cannot write " + svg + ": " + Mpdemo.reason(e));
             }
         }
         return Mpdemo.OK;

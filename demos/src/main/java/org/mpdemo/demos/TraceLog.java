@@ -55,6 +55,11 @@ public final class TraceLog {
     }
 
     /** Parses the file; a line that is not a complete event object fails with the line number. */
+    /** A line short enough to quote in a one-line error. */
+    private static String clip(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
+    }
+
     public static TraceLog read(Path file) throws IOException {
         List<Event> events = new ArrayList<>();
         int number = 0;
@@ -65,9 +70,9 @@ public final class TraceLog {
             try {
                 object = LINE.readTree(line);
             } catch (JsonProcessingException e) {
-                throw new IOException(file + ":" + number + ": not one JSON object: " + line, e);
+                throw new IOException("line " + number + " is not one JSON object: " + clip(line), e);
             }
-            if (!object.isObject()) throw new IOException(file + ":" + number + ": not one JSON object: " + line);
+            if (!object.isObject()) throw new IOException("line " + number + " is not one JSON object: " + clip(line));
             Map<String, String> fields = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 fields.put(field.getKey(), field.getValue().asText());

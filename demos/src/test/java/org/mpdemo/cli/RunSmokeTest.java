@@ -117,4 +117,31 @@ class RunSmokeTest {
             assertEquals("", outcome.err(), String.join(" ", fine));
         }
     }
+
+    /** A drawing that cannot be made fails the command; an unwritable picture is refused before the run. */
+    @Test
+    void aTimelineFromABadTraceFailsTheCommandAndAnUnwritablePictureIsRefused() throws Exception {
+        Path garbage = dir.resolve("garbage.jsonl");
+        Files.write(garbage, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+        Outcome bad = mpdemo("run", "pool-map", "--trace", garbage.toString(), "--timeline");
+        assertEquals(1, bad.status(), bad.err());
+        assertEquals("[0, 1, 8, 27, 64, 125, 216, 343, 512, 729]\n", bad.out());
+        assertEquals("mpdemo: --timeline: cannot read the trace " + garbage + ": it is not UTF-8 text\n", bad.err());
+
+        Outcome svg = mpdemo("run", "bank-race", "--ops", "1", "--diagram", "--svg", "/proc/nope/x.svg");
+        assertEquals(2, svg.status());
+        assertEquals("", svg.out());
+        assertTrue(svg.err().startsWith("mpdemo: Invalid value for option '--svg': cannot write /proc/nope/x.svg: "
+                + "the folder /proc/nope does not exist"), svg.err());
+        assertEquals(1, svg.err().lines().count(), svg.err());
+    }
+
+    @Test
+    void aSiteFolderThatCannotBeMadeIsOneLineAndStatus2() throws Exception {
+        Outcome docs = mpdemo("docs", "--out", "/proc/nope");
+        assertEquals(2, docs.status());
+        assertEquals(1, docs.err().lines().count(), docs.err());
+        assertTrue(docs.err().startsWith("mpdemo: --out: cannot make the folder /proc/nope: "), docs.err());
+        assertTrue(!docs.err().contains("Exception"), docs.err());
+    }
 }

@@ -55,4 +55,33 @@ class TimelineCommandTest {
         assertEquals(1, result.errLines().size(), result.err());
         assertTrue(result.err().startsWith("mpdemo: cannot read the trace " + file + ": "), result.err());
     }
+
+    /** Bytes that are not text, a wrong line, an unwritable picture, a huge width: each one sentence of ours. */
+    @Test
+    void badInputGetsOurOwnWordsAndStatus2() throws Exception {
+        Path binary = dir.resolve("garbage.jsonl");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80, '\n'});
+        MpdemoTest.Result garbage = MpdemoTest.mpdemo("timeline", binary.toString());
+        assertEquals(2, garbage.status());
+        assertEquals(List.of("mpdemo: cannot read the trace " + binary + ": it is not UTF-8 text"), garbage.errLines());
+
+        Path notes = dir.resolve("notes.jsonl");
+        Files.writeString(notes, "x".repeat(100) + "\n");
+        MpdemoTest.Result wrong = MpdemoTest.mpdemo("timeline", notes.toString());
+        assertEquals(List.of("mpdemo: cannot read the trace " + notes + ": line 1 is not one JSON object: "
+                + "x".repeat(40) + "…"), wrong.errLines());
+
+        MpdemoTest.Result svg = MpdemoTest.mpdemo("timeline", trace().toString(), "--svg", "/proc/nope/x.svg");
+        assertEquals(2, svg.status());
+        assertEquals(1, svg.errLines().size(), svg.err());
+        assertTrue(svg.err().startsWith("mpdemo: Invalid value for option '--svg': cannot write /proc/nope/x.svg: "
+                + "the folder /proc/nope does not exist"), svg.err());
+        assertEquals("", svg.out());
+
+        MpdemoTest.Result wide = MpdemoTest.mpdemo("timeline", trace().toString(), "--width", "100000");
+        assertEquals(2, wide.status());
+        assertEquals("", wide.out());
+        assertTrue(wide.err().startsWith("mpdemo: Invalid value for option '--width': must be from 40 to 400 columns "
+                + "(got 100000)"), wide.err());
+    }
 }
