@@ -70,6 +70,10 @@ public final class BasicsExpectations {
                 pids.add(pid);
             }
             equal(Set.of(1, 2, 3, 4, 5), numbers, "numbers squared");
+            // the lesson: the pool spreads the work over its processes (Pool() has one per CPU)
+            int least = Math.min(2, Runtime.getRuntime().availableProcessors());
+            check(pids.size() >= least, "the five squares came from " + pids.size() + " worker pid(s); a Pool() on "
+                    + "this machine spreads them over at least " + least);
             equal("[1, 4, 9, 16, 25]", lines.get(5), "last line");
             return "5 worker lines from " + pids.size() + " worker pids, then the squares";
         });

@@ -10,6 +10,8 @@ abstract class Job {
     final Pool pool;
     final long id;
     final String method;
+    /** How many chunks it is cut into (written before the first is queued, under the pool's lock). */
+    int chunks;
 
     Job(Pool pool, long id, String method) {
         this.pool = pool;

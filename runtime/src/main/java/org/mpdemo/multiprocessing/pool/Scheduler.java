@@ -42,6 +42,23 @@ final class Scheduler {
         dispatch(false);
     }
 
+    /** Whether some of the pool's workers are still to start or not ready yet (called with the lock held). */
+    private boolean starting() {
+        if (state.workers.size() < state.processes) return true;
+        for (WorkerHandle w : state.workers) if (!w.ready) return true;
+        return false;
+    }
+
+    /**
+     * While workers are starting, one that is ready takes at most its fair share of a job's chunks, the job's
+     * chunks over the pool's size: the first worker up would otherwise serve a short map alone before the others
+     * are up, where CPython's forked workers share it. Once every worker is ready, any free one takes the next.
+     */
+    private boolean overShare(WorkerHandle w, Job job) {
+        int share = (job.chunks + state.processes - 1) / state.processes;
+        return w.lastJob == job && w.lastJobChunks >= Math.max(1, share);
+    }
+
     /**
      * @param startAside start missing workers on a thread of their own, not the caller's: a worker's reader
      *                   calls this when the worker is ready, and each JVM it started there would delay that
@@ -55,13 +72,21 @@ final class Scheduler {
         try {
             if (state.run == PoolState.Run.TERMINATE) return;
             int depth = serviceNanos < FAST_TASK_NANOS ? PREFETCH : 1;
+            boolean starting = starting();
             boolean progress = true;
             while (!state.pending.isEmpty() && progress) {
                 progress = false;
                 for (WorkerHandle w : state.workers) {
                     if (state.pending.isEmpty()) break;
                     if (!w.ready || w.retiring || w.exitSent || w.inflight.size() >= depth) continue;
+                    Job.Chunk head = state.pending.peek();
+                    if (starting && overShare(w, head.job)) continue;
                     Job.Chunk chunk = state.pending.poll();
+                    if (w.lastJob != chunk.job) {
+                        w.lastJob = chunk.job;
+                        w.lastJobChunks = 0;
+                    }
+                    w.lastJobChunks++;
                     chunk.taskId = ++taskCounter;
                     w.inflight.put(chunk.taskId, chunk);
                     if (state.maxtasksperchild > 0 && ++w.assigned >= state.maxtasksperchild) w.retiring = true;

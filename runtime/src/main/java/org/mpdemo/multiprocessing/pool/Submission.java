@@ -128,6 +128,7 @@ final class Submission {
                 return;
             }
             state.active.add(job);
+            job.chunks = (items.size() + chunksize - 1) / chunksize;
         } finally {
             state.lock.unlock();
         }

@@ -28,6 +28,9 @@ final class WorkerHandle implements ChildHandle.Listener {
     boolean retiring;
     boolean exitSent;
     int assigned;
+    /** The job this worker was last given chunks of, and how many (for the fair share while workers start). */
+    Job lastJob;
+    int lastJobChunks;
     private final Workers owner;
     /** The functions this worker has been sent, by id (guarded by this). */
     private final Set<Integer> functionsSent = new HashSet<>();
