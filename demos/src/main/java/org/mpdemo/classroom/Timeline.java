@@ -352,13 +352,28 @@ public final class Timeline {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", 4, y + 14,
                     escape(lane.label())));
             svg.append(rect(labelWidth + plotWidth * (lane.start() - origin) / span, y + 3,
-                    plotWidth * (lane.end() - lane.start()) / span, laneHeight - 6, State.RUN));
+                    plotWidth * (lane.end() - lane.start()) / span, laneHeight - 6, State.RUN, 1));
             for (State state : new State[] {State.WAIT, State.CONDITION, State.HOLD}) {
-                for (Span s : lane.spans()) {
-                    if (s.state() != state) continue;
-                    svg.append(rect(labelWidth + plotWidth * (s.from() - origin) / span, y + 3,
-                            plotWidth * (s.to() - s.from()) / span, laneHeight - 6, state));
+                // spans of one state less than a pixel apart become one bar: the eye could not tell them apart,
+                // and a lock taken 100 000 times would otherwise make a picture of 100 000 rectangles
+                double from = -1;
+                double to = -1;
+                int merged = 0;
+                for (Span s : lane.spans().stream().filter(s -> s.state() == state)
+                        .sorted(java.util.Comparator.comparingLong(Span::from)).toList()) {
+                    double x0 = labelWidth + plotWidth * (s.from() - origin) / span;
+                    double x1 = labelWidth + plotWidth * (s.to() - origin) / span;
+                    if (merged > 0 && x0 - to < 1) {
+                        to = Math.max(to, x1);
+                        merged++;
+                        continue;
+                    }
+                    if (merged > 0) svg.append(rect(from, y + 3, to - from, laneHeight - 6, state, merged));
+                    from = x0;
+                    to = x1;
+                    merged = 1;
                 }
+                if (merged > 0) svg.append(rect(from, y + 3, to - from, laneHeight - 6, state, merged));
             }
             y += laneHeight;
         }
@@ -378,9 +393,11 @@ public final class Timeline {
         return svg.toString();
     }
 
-    private static String rect(double x, double y, double width, double height, State state) {
+    /** A bar of one state; {@code times} spans drawn as one say so in its tooltip. */
+    private static String rect(double x, double y, double width, double height, State state, int times) {
         return String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
-                + "<title>%s</title></rect>%n", x, y, Math.max(0.5, width), (int) height, state.colour, state.meaning);
+                + "<title>%s</title></rect>%n", x, y, Math.max(0.5, width), (int) height, state.colour,
+                state.meaning + (times == 1 ? "" : " (" + times + " times, closer than a pixel)"));
     }
 
     private static String escape(String text) {

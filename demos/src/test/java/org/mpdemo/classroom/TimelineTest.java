@@ -101,4 +101,41 @@ class TimelineTest {
         Timeline timeline = Timeline.of(TraceLog.read(file));
         assertEquals(List.of("Most holders at once: 1 (the most of any of 3 RLocks)"), timeline.holdingLines());
     }
+
+    /**
+     * A lock taken 10 000 times in one task: the holds, closer together than a pixel, are one bar (the tooltip says
+     * how many), so the picture stays small; holds further apart stay apart.
+     */
+    @Test
+    void spansCloserThanAPixelAreDrawnAsOneBar() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("{\"t\": 0, \"pid\": 2, \"event\": \"task-start\", \"job\": 1, \"task\": 0}");
+        long t = 0;
+        for (int i = 0; i < 10_000; i++) {
+            lines.add("{\"t\": " + (t += 1_000) + ", \"pid\": 2, \"event\": \"acquire\", \"obj\": \"lock-1-1\", "
+                    + "\"kind\": \"Lock\"}");
+            lines.add("{\"t\": " + (t += 1_000) + ", \"pid\": 2, \"event\": \"release\", \"obj\": \"lock-1-1\", "
+                    + "\"kind\": \"Lock\"}");
+        }
+        // then, after a pause of half the run, one more hold
+        lines.add("{\"t\": " + (t += 20_000_000) + ", \"pid\": 2, \"event\": \"acquire\", \"obj\": \"lock-1-1\", "
+                + "\"kind\": \"Lock\"}");
+        lines.add("{\"t\": " + (t += 1_000) + ", \"pid\": 2, \"event\": \"release\", \"obj\": \"lock-1-1\", "
+                + "\"kind\": \"Lock\"}");
+        lines.add("{\"t\": " + (t += 1_000) + ", \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": 0, "
+                + "\"ok\": true}");
+        Path file = dir.resolve("many.jsonl");
+        Files.write(file, lines);
+        String svg = Timeline.of(TraceLog.read(file)).svg();
+        Document picture = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        NodeList titles = picture.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title");
+        List<String> holding = new java.util.ArrayList<>();
+        for (int i = 0; i < titles.getLength(); i++) {
+            String title = titles.item(i).getTextContent();
+            if (title.startsWith("holding")) holding.add(title);
+        }
+        assertEquals(List.of("holding (10000 times, closer than a pixel)", "holding"), holding);
+        assertTrue(svg.length() < 10_000, "the picture is " + svg.length() + " bytes");
+    }
 }

@@ -132,8 +132,6 @@ final class Pages {
         a.add("[.lead]");
         a.add(INTRODUCTIONS.getOrDefault(topic, "The " + topic + " demos."));
         a.add("");
-        a.add("The demos come in teaching order: first the mistakes, then the fixes.");
-        a.add("");
         if (topic.equals("races")) forcedSequences(a);
         for (Capture c : byTopic.get(topic)) demo(a, c);
         a.addAll(pager(topic));
@@ -164,8 +162,7 @@ final class Pages {
             a.add("........");
             a.add("");
             // quoted: the schedule's commas would otherwise end the alt text and start attributes
-            a.add("image::images/" + f.image() + "[\"Sequence diagram of the schedule " + f.sequence().schedule()
-                    + "\",role=sequence]");
+            a.add(image(f.image(), "Sequence diagram of the schedule " + f.sequence().schedule(), "sequence"));
             a.add("");
             a.add(text(f.sequence().meaning()));
             a.add("");
@@ -215,8 +212,8 @@ final class Pages {
                     .orElse("run 1");
             a.add(".Timeline of " + which + ": " + timeline.lanes().size() + " lanes over "
                     + String.format(Locale.ROOT, "%.2f", timeline.seconds()) + " s");
-            a.add("image::images/" + demo.id() + "-timeline.svg[Timeline of " + demo.id() + ", one lane per "
-                    + "task or process,role=timeline]");
+            a.add(image(demo.id() + "-timeline.svg", "Timeline of " + demo.id() + ", one lane per task or process",
+                    "timeline"));
             Map<String, List<Timeline.Holding>> byKind = new java.util.LinkedHashMap<>();
             for (Timeline.Holding h : timeline.holdings()) {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h);
@@ -249,8 +246,8 @@ final class Pages {
         a.add("");
         int k = 0;
         for (String kind : Histogram.byKind(table.rows()).keySet()) {
-            a.add("image::images/" + c.demo().id() + "-outcomes-" + (k++) + ".svg[Histogram of "
-                    + text(kind.strip()) + " outcomes,role=histogram]");
+            a.add(image(c.demo().id() + "-outcomes-" + (k++) + ".svg", "Histogram of "
+                    + kind.strip().replaceAll("[\\s:=]+$", "") + " outcomes", "histogram"));
             a.add("");
         }
         if (c.told().isPresent()) {
@@ -340,6 +337,14 @@ final class Pages {
     }
 
     /** Plain text that AsciiDoc must not read as markup. */
+    /**
+     * An image block. The alt text is quoted, so that a comma in it does not start the next attribute (the width)
+     * and no markup of ours ends up in it.
+     */
+    static String image(String file, String alt, String role) {
+        return "image::images/" + file + "[\"" + alt.replace("\"", "'") + "\",role=" + role + "]";
+    }
+
     static String text(String plain) {
         return "pass:[" + plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("]", "&#93;") + "]";

@@ -205,7 +205,10 @@ public final class SiteBuilder implements SiteGenerator {
                     .styleSheetName(STYLESHEET)
                     .linkCss(true)
                     .copyCss(false)
-                    .sourceHighlighter("none")
+                    // Rouge ships inside AsciidoctorJ; inline styles need no stylesheet or script, so pages work offline
+                    .sourceHighlighter("rouge")
+                    .attribute("rouge-css", "style")
+                    .attribute("rouge-style", "github")
                     .noFooter(true)
                     .attribute("nofooter")
                     .attribute("source-language", "java")

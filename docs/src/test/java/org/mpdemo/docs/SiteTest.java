@@ -81,9 +81,10 @@ class SiteTest {
             assertTrue(at >= 0, demo.id() + " is not on " + demo.topic() + ".html");
             int next = page.indexOf("<h2 ", at + 1);
             String section = page.substring(at, next < 0 ? page.length() : next);
-            // the code, included from the source file: its class, its main
-            assertTrue(section.contains("public final class " + demo.mainClass().getSimpleName() + " {"), demo.id());
-            assertTrue(section.contains("public static void main(String[] args)"), demo.id());
+            // the code, included from the source file: its class, its main (read without the highlighting's tags)
+            String shown = section.replaceAll("<[^>]+>", "");
+            assertTrue(shown.contains("public final class " + demo.mainClass().getSimpleName() + " {"), demo.id());
+            assertTrue(shown.contains("public static void main(String[] args)"), demo.id());
             assertTrue(!section.contains("tag::program") && !section.contains("include::"), demo.id());
             // the output of a real run, with its exit status
             assertTrue(section.contains("$ ./mpdemo run " + demo.id()), demo.id());
@@ -136,6 +137,47 @@ class SiteTest {
         assertTrue(races.indexOf("--schedule 1,2,1,2") < races.indexOf("--schedule 2,1,2,1")
                 && races.indexOf("--schedule 1,1,2,2") < races.indexOf("id=\"" + DemoCatalog.all().stream()
                         .filter(d -> d.topic().equals("races")).findFirst().orElseThrow().id() + "\""), races);
+    }
+
+    /** Pictures small enough for a browser to draw, pages light enough to load, image attributes clean. */
+    @Test
+    void picturesAndPagesStaySmallAndTheirAttributesClean() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(site)) {
+            pages = files.filter(f -> f.toString().endsWith(".html")).toList();
+        }
+        Pattern img = Pattern.compile("<img src=\"([^\"]+)\" alt=\"([^\"]*)\"([^>]*)>");
+        for (Path page : pages) {
+            String html = Files.readString(page, StandardCharsets.UTF_8);
+            long total = html.length();
+            Matcher m = img.matcher(html);
+            while (m.find()) {
+                Path picture = site.resolve(m.group(1));
+                long size = Files.size(picture);
+                assertTrue(size <= 300_000, m.group(1) + " is " + size + " bytes");
+                total += size;
+                assertTrue(!m.group(2).contains("pass:[") && !m.group(2).contains("&lt;"), page + ": " + m.group(0));
+                assertTrue(!m.group(3).contains("width=") || m.group(3).matches(".*width=\"\\d+\".*"),
+                        page + ": " + m.group(0));
+            }
+            assertTrue(total <= 2_000_000, page.getFileName() + " with its pictures is " + total + " bytes");
+        }
+        // a topic of one demo does not promise mistakes and then fixes
+        assertTrue(!page("pool.html").contains("first the mistakes"), "pool.html");
+    }
+
+    /** The code is highlighted with no script or stylesheet to fetch, and paper gets its own stylesheet. */
+    @Test
+    void codeIsHighlightedOfflineAndPrintingHasItsOwnStyle() throws IOException {
+        String lock = page("lock.html");
+        assertTrue(lock.contains("<pre class=\"rouge highlight\""), "no highlighted block");
+        assertTrue(Pattern.compile("<span style=\"[^\"]*color: ?#[0-9a-fA-F]{3,6}[^\"]*\">public</span>")
+                .matcher(lock).find(), "the keyword 'public' is not coloured");
+        assertTrue(!lock.contains("<script src=\"http") && !lock.contains("<link rel=\"stylesheet\" href=\"http"),
+                "the page fetches something from the network");
+        String css = page("mpdemo.css");
+        int print = css.indexOf("@media print");
+        assertTrue(print >= 0 && css.indexOf(".site-nav, .pager { display: none; }", print) > print, css);
     }
 
     @Test
