@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the site is made", "1:it could not be made (the reason is on standard error)",
             "2:bad option value"},
-        footer = {"", "Example: mpdemo docs --out /tmp/site"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo docs --out /tmp/site"})
 final class DocsCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;

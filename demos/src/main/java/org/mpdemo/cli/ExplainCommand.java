@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Fits an 80-column terminal."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:explained", "2:unknown demo"},
-        footer = {"", "Example: mpdemo explain lock-error-callback"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo explain lock-error-callback"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every schedule ran (or --limit of them)", "1:the demo failed",
             "2:unknown demo, not a race demo, or a bad option value"},
-        footer = {"", "Example: mpdemo explore bank-race --ops 1"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo explore bank-race --ops 1"})
 final class ExploreCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                     + "exactly one line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:listed"},
-        footer = {"", "Example: mpdemo list | grep race"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo list | grep race"})
 final class ListCommand implements Callable<Integer> {
     static final int TERMINAL_WIDTH = 80;
     private static final String GAP = "  ";

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "1:the demo raised an error, or the --timeline or --diagram asked for could not be drawn (see "
                 + "standard error)",
             "2:unknown demo or bad option value"},
-        footer = {"", "Examples:", "  mpdemo run condition-sync-reraise --time-scale 0.1",
+        footerHeading = "%nExamples:%n",
+        footer = {"  mpdemo run condition-sync-reraise --time-scale 0.1",
             "  mpdemo run semaphore-inherited-global --timeline",
             "  mpdemo run pool-map --runs 5"})
 final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {

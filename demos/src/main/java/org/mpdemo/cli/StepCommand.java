@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                     + "the end it draws the round as a sequence diagram and prints the outcome."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the round ran", "1:the demo failed", "2:unknown demo, not a bank demo, or a bad option"},
-        footer = {"", "Example: printf '1\\n2\\n1\\n2\\n' | mpdemo step bank-race --ops 1"})
+        footerHeading = "%nExample:%n",
+        footer = {"  printf '1\\n2\\n1\\n2\\n' | mpdemo step bank-race --ops 1"})
 final class StepCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;

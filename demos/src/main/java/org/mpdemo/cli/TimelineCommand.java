@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "With --svg, also writes the same picture as an SVG file, for a page or a slide."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:drawn", "2:the trace file is missing or is not a trace, or a bad option value"},
-        footer = {"", "Example:", "  mpdemo run lock-inherited-global --trace run.jsonl",
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo run lock-inherited-global --trace run.jsonl",
             "  mpdemo timeline run.jsonl --svg run.svg"})
 final class TimelineCommand implements Callable<Integer> {
     @Spec

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "0:every demo behaved as documented",
             "1:at least one did not (named on standard error)",
             "2:unknown demo or bad option value"},
-        footer = {"", "Example: mpdemo verify lock-error-callback lock-initializer-fix"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo verify lock-error-callback lock-initializer-fix"})
 final class VerifyCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;

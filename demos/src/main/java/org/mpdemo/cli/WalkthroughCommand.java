@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every step ran (each demo's own exit status is shown after its output)",
             "2:unknown topic or bad option value"},
-        footer = {"", "Example: mpdemo walkthrough lock"})
+        footerHeading = "%nExample:%n",
+        footer = {"  mpdemo walkthrough lock"})
 final class WalkthroughCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     @Spec
     CommandSpec spec;

@@ -51,6 +51,17 @@ class MpdemoTest {
         }
     }
 
+    /** Each command's help ends with its examples, under a heading the site's manual pages keep too. */
+    @Test
+    void helpEndsWithExamplesUnderTheirHeading() {
+        Result walkthrough = mpdemo("walkthrough", "--help");
+        assertEquals(0, walkthrough.status());
+        assertTrue(walkthrough.out().endsWith("\nExample:\n  mpdemo walkthrough lock\n"), walkthrough.out());
+        Result run = mpdemo("run", "--help");
+        assertTrue(run.out().endsWith("\nExamples:\n  mpdemo run condition-sync-reraise --time-scale 0.1\n"
+                + "  mpdemo run semaphore-inherited-global --timeline\n  mpdemo run pool-map --runs 5\n"), run.out());
+    }
+
     @Test
     void versionNamesTheProjectVersion() {
         Result result = mpdemo("--version");

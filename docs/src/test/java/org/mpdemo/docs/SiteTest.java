@@ -62,6 +62,10 @@ class SiteTest {
                 "generate-completion")) {
             String man = page("mpdemo-" + command + ".html");
             assertTrue(man.contains("mpdemo " + command), command);
+            // the help's examples are kept, under their heading
+            if (!command.equals("generate-completion")) {
+                assertTrue(Pattern.compile("<h2 id=\"[^\"]*\">Examples?:</h2>").matcher(man).find(), command);
+            }
         }
     }
 
