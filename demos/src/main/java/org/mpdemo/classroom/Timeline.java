@@ -24,6 +24,7 @@ public final class Timeline {
         RUN('-', "running", "#c9d1d9", Style.reset),
         WAIT('.', "waiting to acquire", "#f4a261", Style.fg_yellow),
         CONDITION('~', "waiting on a condition", "#8ecae6", Style.fg_cyan),
+        BARRIER('=', "waiting at a barrier", "#c3a6e8", Style.fg_magenta),
         HOLD('#', "holding", "#2a9d8f", Style.fg_green);
 
         final char symbol;
@@ -85,6 +86,7 @@ public final class Timeline {
         final List<Span> spans = new ArrayList<>();
         Long waitFrom;
         Long conditionFrom;
+        Long barrierFrom;
         final Map<String, Long> holdFrom = new HashMap<>();
 
         Builder(String label, long pid, long start) {
@@ -99,6 +101,8 @@ public final class Timeline {
             for (Long from : holdFrom.values()) spans.add(new Span(State.HOLD, from, t));
             holdFrom.clear();
             if (conditionFrom != null) spans.add(new Span(State.CONDITION, conditionFrom, t));
+            if (barrierFrom != null) spans.add(new Span(State.BARRIER, barrierFrom, t));
+            barrierFrom = null;
             if (waitFrom != null) spans.add(new Span(State.WAIT, waitFrom, t));
             conditionFrom = null;
             waitFrom = null;
@@ -151,7 +155,7 @@ public final class Timeline {
                         current.remove(e.pid());
                     }
                 }
-                case ACQUIRE_WAIT, ACQUIRE, RELEASE, WAIT, WAKE, PROXY_ACQUIRE, PROXY_RELEASE -> {
+                case ACQUIRE_WAIT, ACQUIRE, RELEASE, WAIT, WAKE, PROXY_ACQUIRE_WAIT, PROXY_ACQUIRE, PROXY_RELEASE -> {
                     if (lane == null) {
                         lane = new Builder(processNames.getOrDefault(e.pid(), "process " + e.pid()), e.pid(), e.t());
                         current.put(e.pid(), lane);
@@ -183,7 +187,7 @@ public final class Timeline {
     private static void apply(Builder lane, TraceLog.Event e) {
         String obj = e.get("obj");
         switch (e.kind()) {
-            case ACQUIRE_WAIT -> lane.waitFrom = e.t();
+            case ACQUIRE_WAIT, PROXY_ACQUIRE_WAIT -> lane.waitFrom = e.t();
             case ACQUIRE, PROXY_ACQUIRE -> {
                 if (lane.waitFrom != null) lane.spans.add(new Span(State.WAIT, lane.waitFrom, e.t()));
                 lane.waitFrom = null;
@@ -193,10 +197,23 @@ public final class Timeline {
                 Long from = lane.holdFrom.remove(obj);
                 if (from != null) lane.spans.add(new Span(State.HOLD, from, e.t()));
             }
-            case WAIT -> lane.conditionFrom = e.t();
+            case WAIT -> {
+                if ("Barrier".equals(e.get("kind"))) {
+                    lane.barrierFrom = e.t();
+                } else {
+                    lane.conditionFrom = e.t();
+                }
+            }
             case WAKE -> {
-                if (lane.conditionFrom != null) lane.spans.add(new Span(State.CONDITION, lane.conditionFrom, e.t()));
-                lane.conditionFrom = null;
+                if ("Barrier".equals(e.get("kind"))) {
+                    if (lane.barrierFrom != null) lane.spans.add(new Span(State.BARRIER, lane.barrierFrom, e.t()));
+                    lane.barrierFrom = null;
+                } else {
+                    if (lane.conditionFrom != null) {
+                        lane.spans.add(new Span(State.CONDITION, lane.conditionFrom, e.t()));
+                    }
+                    lane.conditionFrom = null;
+                }
             }
             default -> {
             }
@@ -353,7 +370,7 @@ public final class Timeline {
                     escape(lane.label())));
             svg.append(rect(labelWidth + plotWidth * (lane.start() - origin) / span, y + 3,
                     plotWidth * (lane.end() - lane.start()) / span, laneHeight - 6, State.RUN, 1));
-            for (State state : new State[] {State.WAIT, State.CONDITION, State.HOLD}) {
+            for (State state : new State[] {State.WAIT, State.CONDITION, State.BARRIER, State.HOLD}) {
                 // spans of one state less than a pixel apart become one bar: the eye could not tell them apart,
                 // and a lock taken 100 000 times would otherwise make a picture of 100 000 rectangles
                 double from = -1;

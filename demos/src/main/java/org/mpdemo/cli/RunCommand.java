@@ -91,8 +91,9 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
 
     @Option(names = "--timeline",
             description = "After the demo, draw its run as a timeline: one lane per task or process, showing when "
-                    + "it ran, waited for a lock, held it or waited on a condition, and the most holders any lock "
-                    + "had at once. Drawn after the demo's own output; uses a temporary trace unless --trace is given.")
+                    + "it ran, waited for a lock, held it, waited on a condition or at a barrier, and the most "
+                    + "holders any lock had at once. Drawn after the demo's own output; uses a temporary trace "
+                    + "unless --trace is given.")
     boolean timeline;
 
     @Option(names = "--runs", paramLabel = "N", converter = Converters.AtLeastOne.class,

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Draws a recorded run as a timeline, as text or SVG.",
             "The run is one recorded with 'mpdemo run ID --trace FILE'. One lane per task or process, "
-                    + "showing when it ran (-), waited to acquire a lock (.), waited on a condition (~) or held "
-                    + "a lock (#), and the most holders each lock had at once.",
+                    + "showing when it ran (-), waited to acquire a lock (.), waited on a condition (~), waited at a "
+                    + "barrier (=) or held a lock (#), and the most holders each lock had at once.",
             "With --svg, also writes the same picture as an SVG file, for a page or a slide."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:drawn", "2:the trace file is missing or is not a trace, or a bad option value"},

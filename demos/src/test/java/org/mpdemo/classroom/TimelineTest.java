@@ -75,8 +75,8 @@ class TimelineTest {
         assertEquals(4, viewBox.length, root.getAttribute("viewBox"));
         assertTrue(Double.parseDouble(viewBox[2]) > 0 && Double.parseDouble(viewBox[3]) > 0);
         NodeList rects = root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
-        // 4 lanes running, task 0 / 1 / 2 holding, task 2 waiting, and 4 legend boxes
-        assertEquals(4 + 3 + 1 + 4, rects.getLength());
+        // 4 lanes running, task 0 / 1 / 2 holding, task 2 waiting, and 5 legend boxes
+        assertEquals(4 + 3 + 1 + 5, rects.getLength());
         for (int i = 0; i < rects.getLength(); i++) {
             Element rect = (Element) rects.item(i);
             double x = Double.parseDouble(rect.getAttribute("x"));
@@ -137,5 +137,27 @@ class TimelineTest {
         }
         assertEquals(List.of("holding (10000 times, closer than a pixel)", "holding"), holding);
         assertTrue(svg.length() < 10_000, "the picture is " + svg.length() + " bytes");
+    }
+
+    /**
+     * A wait at a barrier is drawn as one, not as a condition; waiting for a manager's lock is drawn as waiting, not
+     * as running.
+     */
+    @Test
+    void aBarrierWaitAndAManagerLockWaitAreNamedForWhatTheyAre() throws Exception {
+        Path file = dir.resolve("kinds.jsonl");
+        Files.write(file, List.of(
+                "{\"t\": 0, \"pid\": 1, \"event\": \"process-start\", \"name\": \"Process-1\", \"child\": 5}",
+                "{\"t\": 100, \"pid\": 5, \"event\": \"wait\", \"obj\": \"barrier-1-1\", \"kind\": \"Barrier\"}",
+                "{\"t\": 300, \"pid\": 5, \"event\": \"wake\", \"obj\": \"barrier-1-1\", \"kind\": \"Barrier\"}",
+                "{\"t\": 400, \"pid\": 5, \"event\": \"proxy-acquire-wait\", \"obj\": \"lock-9-1\", \"kind\": \"Lock\"}",
+                "{\"t\": 700, \"pid\": 5, \"event\": \"proxy-acquire\", \"obj\": \"lock-9-1\", \"kind\": \"Lock\"}",
+                "{\"t\": 800, \"pid\": 5, \"event\": \"proxy-release\", \"obj\": \"lock-9-1\", \"kind\": \"Lock\"}",
+                "{\"t\": 900, \"pid\": 5, \"event\": \"value-get\", \"obj\": \"value-1\", \"value\": 1}"));
+        Timeline.Lane lane = Timeline.of(TraceLog.read(file)).lanes().get(0);
+        assertEquals(List.of(new Timeline.Span(Timeline.State.BARRIER, 100, 300),
+                new Timeline.Span(Timeline.State.WAIT, 400, 700), new Timeline.Span(Timeline.State.HOLD, 700, 800)),
+                lane.spans());
+        assertTrue(Timeline.of(TraceLog.read(file)).render(80, false).contains("= waiting at a barrier"));
     }
 }

@@ -144,4 +144,15 @@ class RunSmokeTest {
         assertTrue(docs.err().startsWith("mpdemo: --out: cannot make the folder /proc/nope: "), docs.err());
         assertTrue(!docs.err().contains("Exception"), docs.err());
     }
+
+    /** bank-race takes no lock: its timeline shows each round's start barrier, and no holders. */
+    @Test
+    void theBankRaceTimelineShowsItsBarrierAndNoLock() throws Exception {
+        Outcome run = mpdemo("run", "bank-race", "--ops", "1", "--timeline");
+        assertEquals(0, run.status(), run.err());
+        List<String> lanes = run.out().lines().filter(l -> l.startsWith("Process-")).toList();
+        assertEquals(20, lanes.size(), run.out());
+        assertTrue(lanes.stream().allMatch(l -> l.contains("=") && !l.contains("#") && !l.contains("~")), run.out());
+        assertTrue(!run.out().contains("Most holders"), run.out());
+    }
 }

@@ -76,7 +76,7 @@ final class Pages {
         a.add("");
         a.add("Every demo has its explanation, its code (included from its source file), the output of a real "
                 + "run made while this site was built, and a timeline of that run: one lane per task or process, "
-                + "showing when it ran, waited for a lock, held it, or waited on a condition.");
+                + "showing when it ran, waited for a lock, held it, or waited on a condition or at a barrier.");
         a.add("");
         a.add("Where CPython raises `RuntimeError: Lock objects should only be shared between processes through "
                 + "inheritance`, these demos print `SharingError` with the same message. `SharingError` is this "

@@ -33,6 +33,10 @@ public class LockProxy extends ManagerProxy {
 
     /** Waits at most {@code timeout} seconds (negative: no limit); returns whether it was acquired. */
     public boolean acquire(boolean block, double timeout) {
+        // an acquire that can only end acquired: a timeline draws the time until then as waiting
+        if (block && timeout < 0 && Trace.enabled()) {
+            Trace.event(TraceEvent.PROXY_ACQUIRE_WAIT, "obj", name(), "kind", typeid());
+        }
         begin(ManagerProtocol.ACQUIRE).ensure(9).put((byte) (block ? 1 : 0)).putDouble(timeout);
         boolean acquired = call().get() != 0;
         // The manager records the exact acquire and release; these say which process held it, for timelines.

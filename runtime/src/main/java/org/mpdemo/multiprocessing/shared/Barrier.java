@@ -5,6 +5,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mpdemo.multiprocessing.Task;
 import org.mpdemo.multiprocessing.errors.BrokenBarrierError;
 import org.mpdemo.multiprocessing.errors.ProcessError;
@@ -13,6 +14,8 @@ import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.internal.schedule.SwitchPoint;
 import org.mpdemo.multiprocessing.internal.shm.Arena;
 import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
+import org.mpdemo.multiprocessing.trace.Trace;
+import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
  * A barrier for a fixed number of parties (CPython's {@code multiprocessing.Barrier}, which is
@@ -42,6 +45,7 @@ import org.mpdemo.multiprocessing.internal.shm.SharedMemory;
  */
 public class Barrier implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final AtomicLong IDS = new AtomicLong();
 
     // the round's phase, as in threading.Barrier
     private static final int FILLING = 0;
@@ -55,7 +59,9 @@ public class Barrier implements Serializable {
     private final int parties;
     private final Task.Run0 action;
     private final double timeout;
-    private final Condition condition = new Condition();
+    // plumbing, untraced: a timeline shows one wait at the barrier, not its condition's lock and waits
+    private final Condition condition = new Condition(Lock.untraced(), false);
+    final String id = "barrier-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
     private final SharedMemory memory;
     private final int base;
 
@@ -108,6 +114,8 @@ public class Barrier implements Serializable {
     public int await(double timeout) {
         // one step of the program: under a schedule, the barrier's own lock and condition are no switch points
         SwitchPoint.quiet(true);
+        boolean traced = Trace.enabled();
+        if (traced) Trace.event(TraceEvent.WAIT, "obj", id, "kind", "Barrier");
         try (var held = condition.hold()) {
             // a previous round is still draining, or a reset is in progress: wait until it is over
             while (state() == DRAINING || state() == RESETTING) condition.await();
@@ -126,6 +134,7 @@ public class Barrier implements Serializable {
                 leave();
             }
         } finally {
+            if (traced) Trace.event(TraceEvent.WAKE, "obj", id, "kind", "Barrier");
             SwitchPoint.quiet(false);
         }
     }

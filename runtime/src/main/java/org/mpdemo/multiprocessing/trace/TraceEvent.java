@@ -29,7 +29,7 @@ public enum TraceEvent {
     RELEASE("release"),
     /** A waiter found the holder of a lock dead. */
     DEAD_HOLDER("dead-holder"),
-    /** A condition's or barrier's wait begins ... */
+    /** A condition's or barrier's wait begins (a barrier's has {@code "kind": "Barrier"}) ... */
     WAIT("wait"),
     /** ... and ends. */
     WAKE("wake"),
@@ -47,6 +47,8 @@ public enum TraceEvent {
     /** The manager's server is up: its pid and address. */
     MANAGER("manager"),
     MANAGER_STOP("manager-stop"),
+    /** A blocking acquire of a manager's lock is sent: the process waits for the manager until proxy-acquire. */
+    PROXY_ACQUIRE_WAIT("proxy-acquire-wait"),
     PROXY_ACQUIRE("proxy-acquire"),
     PROXY_RELEASE("proxy-release"),
     /** A call to a manager's object through a proxy: named by a schedule's switch points. */
