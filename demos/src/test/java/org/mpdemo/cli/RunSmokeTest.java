@@ -155,4 +155,16 @@ class RunSmokeTest {
         assertTrue(lanes.stream().allMatch(l -> l.contains("=") && !l.contains("#") && !l.contains("~")), run.out());
         assertTrue(!run.out().contains("Most holders"), run.out());
     }
+
+    /** README shows a re-raised error as the command prints it: the example is this run's, line for line. */
+    @Test
+    void theReadmesTracebackIsWhatTheDemoPrints() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("..", "README.adoc"));
+        int at = readme.indexOf("$ ./mpdemo run lock-sync-reraise");
+        assertTrue(at >= 0, "README has no example run of lock-sync-reraise");
+        List<String> shown = readme.subList(at + 1, readme.subList(at, readme.size()).indexOf("----") + at);
+        Outcome run = mpdemo("run", "lock-sync-reraise");
+        assertEquals(1, run.status());
+        assertEquals(run.err().lines().toList(), shown, "README.adoc's example has drifted from the real output");
+    }
 }

@@ -14,9 +14,9 @@ import org.mpdemo.multiprocessing.shared.Value;
  * thousand times — with no lock around each update.
  *
  * <p>Expect ten lines {@code Final balance = <n>}; the right answer is always 100, but many lines show something
- * else (CPython: half the balances wrong, anywhere from -9900 to 10100). {@code balance.set(balance.get() - 1)}
- * is a read and a write: each is atomic, but the other process can write between them, and one of the two
- * writes is then lost — a lost update.
+ * else (CPython: half the balances wrong, anywhere from -9900 to 10100).
+ * {@code balance.setInt(balance.getInt() - 1)} is a read and a write: each is atomic, but the other process can
+ * write between them, and one of the two writes is then lost — a lost update.
  *
  * <p>A forked Python process starts in about a millisecond; a JVM takes tens. Without the start barrier the
  * first process would be done before the second began, and nothing would race. The barrier lets both begin

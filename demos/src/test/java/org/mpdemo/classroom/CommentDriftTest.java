@@ -1,0 +1,47 @@
+package org.mpdemo.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mpdemo.demos.DemoCatalog;
+import org.mpdemo.demos.DemoInfo;
+
+/**
+ * A demo's comment quotes calls of its own program ({@code counter.get()}): each must still be in the program, as
+ * written, or the explanation teaches code the reader cannot find. Calls on names the program does not have (a
+ * Python snippet, {@code os._exit(1)}) are left alone.
+ */
+class CommentDriftTest {
+    static final Pattern CALL = Pattern.compile("\\{@code ([a-z]\\w*)\\.(\\w+)\\(([^{}]*)\\)}");
+
+    static List<DemoInfo> demos() {
+        return DemoCatalog.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void everyCallTheCommentQuotesIsInTheProgram(DemoInfo demo) {
+        DemoSource source = DemoSource.of(demo.mainClass());
+        String file = String.join("\n", source.lines());
+        String comment = file.substring(0, Math.max(0, file.indexOf("@Demo("))).replaceAll("\\n\\s*\\*\\s?", " ");
+        String program = String.join("\n", source.program());
+        String compact = program.replaceAll("\\s+", "");
+        List<String> missing = new ArrayList<>();
+        Matcher m = CALL.matcher(comment);
+        while (m.find()) {
+            if (!Pattern.compile("\\b" + m.group(1) + "\\b").matcher(program).find()) continue;
+            String call = m.group(0).substring("{@code ".length(), m.group(0).length() - 1);
+            // "..." in a quote stands for arguments left out
+            String[] parts = call.replaceAll("\\s+", "").split("\\.\\.\\.", -1);
+            StringBuilder shape = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) shape.append(i == 0 ? "" : ".*?").append(Pattern.quote(parts[i]));
+            if (!Pattern.compile(shape.toString()).matcher(compact).find()) missing.add(call);
+        }
+        assertEquals(List.of(), missing, demo.id() + ": quoted in the comment, not in the program");
+    }
+}
