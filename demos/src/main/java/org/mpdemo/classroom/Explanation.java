@@ -43,6 +43,10 @@ public final class Explanation {
             out.add(INDENT + "./mpdemo explore " + demo.id() + " --ops 1");
             out.add("");
         }
+        List<String> takes = new ArrayList<>(DemoOptions.takenBy(demo));
+        if (demo.outcomes() != null) takes.addAll(List.of("--schedule", "--diagram"));
+        out.addAll(Columns.wrap("Settings it takes: " + (takes.isEmpty() ? "none beyond those of every run (--trace, "
+                + "--timeline, --runs)" : String.join(", ", takes)) + ".", Columns.WIDTH, ""));
         out.add(runLine(demo));
         return out;
     }

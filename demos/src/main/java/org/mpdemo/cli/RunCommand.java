@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.DemoOptions;
 import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.SequenceDiagram;
 import org.mpdemo.classroom.Terminal;
@@ -153,6 +154,19 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
         Optional<DemoInfo> demo = DemoCatalog.find(id);
         if (demo.isEmpty()) return usageError(err, unknownDemo(id));
         if (svg != null && !diagram) return usageError(err, "--svg goes with --diagram");
+        if (traceValues && trace == null && !timeline && runs == null) {
+            return usageError(err, "--trace-values goes with --trace FILE (or --timeline): it adds to a trace");
+        }
+        // a setting the demo's program never reads would change nothing: refuse it rather than seem to use it
+        List<String> takes = DemoOptions.takenBy(demo.get());
+        for (String given : new String[] {workers != null ? "--workers" : null, tasks != null ? "--tasks" : null,
+            reliable ? "--reliable" : null}) {
+            if (given != null && !takes.contains(given)) {
+                return usageError(err, given + " does not apply to " + id + ", whose program does not read it ("
+                        + (takes.isEmpty() ? "it takes none of the demo settings" : "it takes "
+                                + String.join(", ", takes)) + ")");
+            }
+        }
         if ((ops != null || schedule != null || diagram) && demo.get().outcomes() == null) {
             return usageError(err, (ops != null ? "--ops" : schedule != null ? "--schedule" : "--diagram")
                     + " applies to the race demos only ("

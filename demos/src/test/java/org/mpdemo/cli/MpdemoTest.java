@@ -62,6 +62,25 @@ class MpdemoTest {
                 + "  mpdemo run semaphore-inherited-global --timeline\n  mpdemo run pool-map --runs 5\n"), run.out());
     }
 
+    /** A setting the demo's program never reads is refused, not silently ignored; explain says which it takes. */
+    @Test
+    void aSettingTheDemoWouldIgnoreIsRefused() {
+        Result pids = mpdemo("run", "pool-pids", "--workers", "4", "--tasks", "20");
+        assertEquals(2, pids.status());
+        assertEquals("", pids.out());
+        assertEquals(List.of("mpdemo: --workers does not apply to pool-pids, whose program does not read it (it takes "
+                + "none of the demo settings)"), pids.errLines());
+        Result reliable = mpdemo("run", "bank-race", "--reliable");
+        assertEquals(List.of("mpdemo: --reliable does not apply to bank-race, whose program does not read it (it "
+                + "takes --ops)"), reliable.errLines());
+        Result values = mpdemo("run", "pool-map", "--trace-values");
+        assertEquals(List.of("mpdemo: --trace-values goes with --trace FILE (or --timeline): it adds to a trace"),
+                values.errLines());
+        assertTrue(mpdemo("explain", "lock-error-callback").out()
+                .contains("\nSettings it takes: --workers, --tasks, --seed, --time-scale.\n"));
+        assertTrue(mpdemo("explain", "bank-race").out().contains("\nSettings it takes: --ops, --schedule, --diagram.\n"));
+    }
+
     @Test
     void versionNamesTheProjectVersion() {
         Result result = mpdemo("--version");
