@@ -53,23 +53,33 @@ public final class Explanation {
 
     /** Paragraphs wrapped and indented, a blank line between two. */
     public static List<String> paragraphs(List<String> paragraphs) {
+        return paragraphs(paragraphs, Columns.WIDTH);
+    }
+
+    /** The same, wrapped to {@code width} columns. */
+    public static List<String> paragraphs(List<String> paragraphs, int width) {
         List<String> out = new ArrayList<>();
         for (String paragraph : paragraphs) {
             if (!out.isEmpty()) out.add("");
-            out.addAll(Columns.wrap(paragraph, Columns.WIDTH, INDENT));
+            out.addAll(Columns.wrap(paragraph, width, INDENT));
         }
         return out;
     }
 
     /** Code lines, indented and wrapped to fit. */
     public static List<String> code(List<String> program) {
+        return code(program, Columns.WIDTH);
+    }
+
+    /** The same, wrapped to {@code width} columns. */
+    public static List<String> code(List<String> program, int width) {
         List<String> out = new ArrayList<>();
         for (String line : program) {
             if (line.isBlank()) {
                 out.add("");
                 continue;
             }
-            out.addAll(Columns.wrapCode(INDENT + line, Columns.WIDTH));
+            out.addAll(Columns.wrapCode(INDENT + line, width));
         }
         return out;
     }

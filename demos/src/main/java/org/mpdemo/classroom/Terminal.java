@@ -40,20 +40,42 @@ public final class Terminal {
     }
 
     /**
-     * The terminal's width in columns: {@code COLUMNS} when the shell exports it (40 to 500), else
-     * {@link Columns#WIDTH}.
+     * The terminal's width in columns (40 to 500): {@code COLUMNS} when the shell exports it, else what
+     * {@code stty size} says of the controlling terminal, else {@link Columns#WIDTH}.
      */
     public static int width() {
-        String columns = System.getenv("COLUMNS");
-        if (columns != null) {
-            try {
-                int n = Integer.parseInt(columns.strip());
-                if (n >= 40 && n <= 500) return n;
-            } catch (NumberFormatException e) {
-                // fall back to 80
-            }
+        Integer columns = columns(System.getenv("COLUMNS"));
+        if (columns == null && interactive()) columns = sttyColumns();
+        return columns != null ? columns : Columns.WIDTH;
+    }
+
+    private static Integer columns(String text) {
+        if (text == null) return null;
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n >= 40 && n <= 500 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return Columns.WIDTH;
+    }
+
+    /** {@code stty size < /dev/tty}: "rows columns"; null if it cannot tell within a second. */
+    private static Integer sttyColumns() {
+        try {
+            Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty").redirectErrorStream(true).start();
+            stty.getOutputStream().close();
+            if (!stty.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                stty.destroyForcibly();
+                return null;
+            }
+            String[] size = new String(stty.getInputStream().readAllBytes()).strip().split("\\s+");
+            return stty.exitValue() == 0 && size.length == 2 ? columns(size[1]) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** {@code text} in bold when {@code colour}, else as it is. */

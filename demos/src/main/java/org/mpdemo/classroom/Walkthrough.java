@@ -31,6 +31,15 @@ public final class Walkthrough {
     private final boolean colour;
     private final PrintWriter out;
     private final BufferedReader in;
+    /** The terminal's width (80 off a terminal): text and code wrap to it, so nothing breaks mid-word. */
+    private final int width;
+    /** Whether each step starts on a cleared screen: only on a terminal, and only when pausing. */
+    private final boolean clear;
+    private boolean pausing;
+    /** The demo running now, if any: Ctrl-C then skips the step instead of ending the walkthrough. */
+    private volatile Process running;
+    /** Set by Ctrl-C during a step; read once the step's process has ended. */
+    private volatile boolean skipped;
 
     /**
      * @param in where Enter is read from; at its end the walkthrough stops pausing (so a pipe or /dev/null
@@ -38,6 +47,13 @@ public final class Walkthrough {
      */
     public Walkthrough(String topic, double timeScale, boolean pause, boolean colour, PrintWriter out,
                        BufferedReader in) {
+        this(topic, timeScale, pause, colour, out, in, Terminal.interactive() ? Terminal.width() : Columns.WIDTH,
+                pause && Terminal.interactive());
+    }
+
+    /** The same, for {@code width} columns, clearing the screen before each step after the first if asked. */
+    Walkthrough(String topic, double timeScale, boolean pause, boolean colour, PrintWriter out, BufferedReader in,
+                int width, boolean clear) {
         this.topic = topic;
         this.steps = DemoCatalog.all().stream().filter(d -> d.topic().equals(topic)).toList();
         this.timeScale = timeScale;
@@ -45,6 +61,8 @@ public final class Walkthrough {
         this.colour = colour;
         this.out = out;
         this.in = in;
+        this.width = width;
+        this.clear = clear;
     }
 
     /** The topics, in the catalog's order. */
@@ -56,48 +74,62 @@ public final class Walkthrough {
 
     /** Runs every step, each demo's exit status shown after its output (whether it is right is verify's job). */
     public void run() throws IOException, InterruptedException {
-        boolean pausing = pause;
+        pausing = pause;
+        onCtrlC();
         print(Terminal.bold("Walkthrough: " + topic + " (" + steps.size() + (steps.size() == 1 ? " step" : " steps")
                 + ")", colour));
         print(Columns.wrap("Each step shows a program and what changed since the last one. Predict what it "
-                + "will print and how it will end; then run it and see why.", Columns.WIDTH, ""));
+                + "will print and how it will end; then run it and see why.", width, ""));
         DemoSource previous = null;
         for (int i = 0; i < steps.size(); i++) {
             DemoInfo demo = steps.get(i);
             DemoSource source = DemoSource.of(demo.mainClass());
             JavadocText doc = source.javadoc();
+            // the class has read the last step (Enter said so): the next one starts at the top of the screen
+            if (clear && pausing && i > 0) out.print("\033[H\033[2J");
             print("");
             String title = "Step " + (i + 1) + " of " + steps.size() + ": " + demo.id();
             print(Terminal.bold(title, colour));
-            print("=".repeat(Math.min(Columns.WIDTH, title.length())));
-            print(Columns.wrap(doc.summary(), Columns.WIDTH, ""));
+            print("=".repeat(Math.min(width, title.length())));
+            print(Columns.wrap(doc.summary(), width, ""));
             print("");
             if (previous == null || mostlyNew(previous, source)) {
                 print((previous == null ? "The program (" : "A new program (") + source.fileName() + "):");
-                print(Explanation.code(source.program()));
+                print(Explanation.code(source.program(), width));
             } else {
                 print(changes(previous, source));
             }
             print("");
             print(Terminal.paint("Predict: what will it print, and how will it end?", Style.fg_cyan, colour));
-            if (pausing) {
-                out.print("Press Enter to run it... ");
+            waitForEnter("Press Enter to run it... ");
+            print("");
+            skipped = false;
+            if (demo.id().equals("bank-race")) forcedSequences(demo);
+            if (!skipped) {
+                print("$ ./mpdemo run " + demo.id() + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
                 out.flush();
-                if (in.readLine() == null) {
-                    pausing = false; // no one to press Enter: carry on without pausing
-                    out.println();
+                int status = runStep(demo);
+                if (!skipped) print(Terminal.paint("(exit status " + status + ")", Style.faint, colour));
+            }
+            if (skipped) {
+                print("");
+                print(Terminal.paint("(step " + (i + 1) + " skipped with Ctrl-C)", Style.faint, colour));
+                if (i + 1 < steps.size() && !goOn()) {
+                    print("Walkthrough stopped.");
+                    return;
                 }
+                previous = source;
+                continue;
             }
             print("");
-            if (demo.id().equals("bank-race")) forcedSequences(demo);
-            print("$ ./mpdemo run " + demo.id() + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
-            out.flush();
-            int status = runStep(demo);
-            print(Terminal.paint("(exit status " + status + ")", Style.faint, colour));
-            print("");
             print(Terminal.bold("What happened, and why", colour));
-            print(Explanation.paragraphs(doc.explanation()));
+            print(Explanation.paragraphs(doc.explanation(), width));
             previous = source;
+            // time to read the result and its reason before the next step's program takes the screen
+            if (i + 1 < steps.size()) {
+                print("");
+                waitForEnter("Press Enter for the next step... ");
+            }
         }
         print("");
         List<String> topics = topics();
@@ -107,13 +139,43 @@ public final class Walkthrough {
         out.flush();
     }
 
+    /** Waits for Enter when pausing; at the end of the input it stops pausing, so a pipe never blocks it. */
+    private void waitForEnter(String prompt) throws IOException {
+        if (!pausing) return;
+        out.print(prompt);
+        out.flush();
+        if (in.readLine() == null) {
+            pausing = false;
+            out.println();
+        }
+    }
+
     /** Whether most of the program is new: then it is shown whole, a diff would be all minus and plus. */
     static boolean mostlyNew(DemoSource previous, DemoSource current) {
-        List<String> old = renamed(previous, current);
-        long kept = LineDiff.diff(old, current.program()).stream().filter(l -> l.kind() == ' ' && !l.text().isBlank())
-                .count();
-        long lines = current.program().stream().filter(l -> !l.isBlank()).count();
+        List<String> old = codeOnly(renamed(previous, current));
+        List<String> now = codeOnly(current.program());
+        long kept = LineDiff.diff(old, now).stream().filter(l -> l.kind() == ' ' && !l.text().isBlank()).count();
+        long lines = now.stream().filter(l -> !l.isBlank()).count();
         return kept * 2 < lines;
+    }
+
+    /**
+     * The program without its comments: whole comment lines go, and a comment at the end of a line of code. A
+     * diff of two steps is about what the code does; a reworded comment is no change to predict from.
+     */
+    static List<String> codeOnly(List<String> program) {
+        List<String> code = new ArrayList<>();
+        for (String line : program) {
+            String text = line.strip();
+            if (text.startsWith("//") || text.startsWith("/*") || text.startsWith("*")) continue;
+            int comment = line.indexOf(" // ");
+            // a trailing comment, unless the // is inside a string literal (an odd number of quotes before it)
+            if (comment >= 0 && line.substring(0, comment).chars().filter(c -> c == '"').count() % 2 == 0) {
+                line = line.substring(0, comment).stripTrailing();
+            }
+            code.add(line);
+        }
+        return code;
     }
 
     /** The previous program with its class name changed to the current one's, which always changes. */
@@ -125,15 +187,18 @@ public final class Walkthrough {
 
     /** What changed since the previous step's program; its class name aside, which always changes. */
     List<String> changes(DemoSource previous, DemoSource current) {
-        List<String> old = renamed(previous, current);
-        List<LineDiff.Line> hunks = LineDiff.hunks(old, current.program(), CONTEXT);
+        List<String> old = codeOnly(renamed(previous, current));
+        List<LineDiff.Line> hunks = LineDiff.hunks(old, codeOnly(current.program()), CONTEXT);
         List<String> lines = new ArrayList<>();
-        lines.add("What changed since the last step (- removed, + added):");
-        if (hunks.isEmpty()) lines.add("  (nothing but the class name)");
+        lines.add("What changed in the code (- removed, + added):");
+        if (hunks.isEmpty()) lines.add("  (nothing but the class name and the comments)");
         for (LineDiff.Line line : hunks) {
-            for (String wrapped : Columns.wrapCode("  " + line.show(), Columns.WIDTH)) {
-                lines.add(line.kind() == '-' ? Terminal.paint(wrapped, Style.fg_red, colour)
-                        : line.kind() == '+' ? Terminal.paint(wrapped, Style.fg_green, colour) : wrapped);
+            // every piece of a wrapped line keeps its marker, so a removed line never reads as context
+            String marker = "  " + line.kind() + " ";
+            for (String wrapped : Columns.wrapCode(line.text(), width - marker.length())) {
+                String shown = marker + wrapped;
+                lines.add(line.kind() == '-' ? Terminal.paint(shown, Style.fg_red, colour)
+                        : line.kind() == '+' ? Terminal.paint(shown, Style.fg_green, colour) : shown);
             }
         }
         return lines;
@@ -146,8 +211,9 @@ public final class Walkthrough {
     private void forcedSequences(DemoInfo demo) throws IOException, InterruptedException {
         print(Columns.wrap("First, the tutorial's three sequence diagrams, forced: with --ops 1 each process reads "
                 + "the balance once and writes it once, and --schedule says who makes the next access.",
-                Columns.WIDTH, ""));
+                width, ""));
         for (ForcedSequence sequence : ForcedSequence.TUTORIAL) {
+            if (skipped) return;
             print("");
             List<String> args = new ArrayList<>(sequence.options());
             args.add("--diagram");
@@ -155,11 +221,11 @@ public final class Walkthrough {
                     + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
             out.flush();
             runStep(demo, args);
-            print(Columns.wrap(sequence.meaning(), Columns.WIDTH, ""));
+            if (!skipped) print(Columns.wrap(sequence.meaning(), width, ""));
         }
         print("");
         print(Columns.wrap("Now the program as the tutorial runs it, 10 000 updates each, with no schedule:",
-                Columns.WIDTH, ""));
+                width, ""));
     }
 
     private int runStep(DemoInfo demo) throws IOException, InterruptedException {
@@ -174,7 +240,49 @@ public final class Walkthrough {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         process.getOutputStream().close(); // the demo reads nothing; Enter is for the walkthrough
-        return process.waitFor();
+        running = process;
+        try {
+            return process.waitFor();
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Ctrl-C reaches the whole foreground group: the demo's JVM ends by itself (its own hooks clean up), and this
+     * one, instead of ending, marks the step skipped. At a prompt, with no demo running, Ctrl-C ends the
+     * walkthrough as usual (exit status 130). Only on a terminal: a pipe's reader has no Ctrl-C to give.
+     */
+    private void onCtrlC() {
+        if (!clear) return;
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                Process step = running;
+                if (step == null) {
+                    out.println();
+                    out.flush();
+                    System.exit(130);
+                }
+                skipped = true;
+                step.descendants().forEach(ProcessHandle::destroy);
+                step.destroy();
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGINT to handle here: Ctrl-C keeps its usual meaning
+        }
+    }
+
+    /** After a skipped step: whether the class goes on (Enter or y) or stops (n). */
+    private boolean goOn() throws IOException {
+        while (true) {
+            out.print("Go on with the next step? [Y/n] ");
+            out.flush();
+            String answer = in.readLine();
+            if (answer == null) return false;
+            answer = answer.strip().toLowerCase(Locale.ROOT);
+            if (answer.isEmpty() || answer.equals("y") || answer.equals("yes")) return true;
+            if (answer.equals("n") || answer.equals("no")) return false;
+        }
     }
 
     private void print(String line) {

@@ -16,14 +16,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists every demo: ID, topic and what it shows.",
             "The ID is what 'mpdemo run' and 'mpdemo explain' take.",
-            "On a terminal, long descriptions wrap to 80 columns; piped into another program, every demo is "
+            "On a terminal, long descriptions wrap to its width; piped into another program, every demo is "
                     + "exactly one line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:listed"},
         footerHeading = "%nExample:%n",
         footer = {"  mpdemo list | grep race"})
 final class ListCommand implements Callable<Integer> {
-    static final int TERMINAL_WIDTH = 80;
     private static final String GAP = "  ";
 
     @Spec
@@ -32,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (String line : table(DemoCatalog.all(), Terminal.interactive() ? TERMINAL_WIDTH : 0)) out.println(line);
+        for (String line : table(DemoCatalog.all(), Terminal.interactive() ? Terminal.width() : 0)) out.println(line);
         out.flush();
         return Mpdemo.OK;
     }

@@ -34,6 +34,14 @@ class ListCommandTest {
         assertEquals(3, lines.size());
     }
 
+    /** A projector's narrow terminal: the summaries wrap under their column. */
+    @Test
+    void theCatalogFitsSixtyColumns() {
+        List<String> lines = ListCommand.table(DemoCatalog.all(), 60);
+        for (String line : lines) assertTrue(line.length() <= 60, line.length() + ": " + line);
+        assertTrue(lines.size() > DemoCatalog.all().size(), "nothing wrapped");
+    }
+
     @Test
     void theCatalogFitsEightyColumnsOnATerminal() {
         List<String> lines = ListCommand.table(DemoCatalog.all(), 80);

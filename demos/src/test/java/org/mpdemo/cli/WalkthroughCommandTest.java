@@ -57,7 +57,7 @@ class WalkthroughCommandTest {
             String program = steps.get(i).mainClass().getSimpleName() + ".java):";
             List<String> shown = lines.subList(step, run);
             assertTrue(i == 0 ? shown.contains("The program (" + program)
-                    : shown.contains("What changed since the last step (- removed, + added):")
+                    : shown.contains("What changed in the code (- removed, + added):")
                             || shown.contains("A new program (" + program), text);
             assertTrue(lines.subList(run, lines.size()).contains("What happened, and why"), text);
             at = run;

@@ -39,48 +39,95 @@ class WalkthroughTerminalTest {
     final String session = "walkthrough";
 
     @Test
-    void pausesBeforeEachStepAndEnterResumesIt() throws Exception {
-        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed");
+    void pausesBeforeAndAfterEachStepAndStartsEachOnAClearScreen() throws Exception {
+        requireTmux();
         Path script = dir.resolve("walkthrough.sh");
         List<String> command = DemoProcess.cli("walkthrough", "basics", "--time-scale", "0.01");
         Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
                 + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
                 + "echo \"WALKTHROUGH-EXIT=$?\"\n"
                 + "exec sleep 600\n", StandardCharsets.UTF_8);
-        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "40", "bash " + quote(script.toString()));
+        // tall enough to hold a whole step: the test reads what is on the screen now, not the scrollback
+        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
 
         List<String> ids = DemoCatalog.all().stream().filter(d -> d.topic().equals("basics")).map(DemoInfo::id)
                 .toList();
         int steps = ids.size();
         assertTrue(steps >= 2, "basics has several steps");
 
-        // step 1: the program is shown and the walkthrough waits; nothing has run
-        String screen = await(s -> s.contains("Step 1 of " + steps + ": " + ids.get(0)) && endsWithPrompt(s, 1));
-        assertTrue(screen.contains("The program ("), screen);
-        assertFalse(screen.contains("$ ./mpdemo run"), "ran before Enter:\n" + screen);
-
-        for (int step = 2; step <= steps; step++) {
-            // Enter runs the step before; it ends, then the next step is shown and waits, not yet run
+        for (int step = 1; step <= steps; step++) {
+            String id = ids.get(step - 1);
+            String header = "Step " + step + " of " + steps + ": " + id;
+            // the step's program is shown and the walkthrough waits; nothing has run
+            String screen = await(s -> s.contains(header) && lastLine(s).startsWith("Press Enter to run it..."));
+            assertFalse(screen.contains("$ ./mpdemo run"), "ran before Enter, or the screen was not cleared:\n"
+                    + screen);
             tmux("send-keys", "-t", session, "Enter");
-            int n = step;
-            screen = await(s -> s.contains("Step " + n + " of " + steps + ": " + ids.get(n - 1))
-                    && endsWithPrompt(s, n));
-            assertTrue(screen.contains("$ ./mpdemo run " + ids.get(step - 2) + " --time-scale 0.01"), screen);
-            assertEquals(step - 1, count(screen, "(exit status "), screen);
-            assertFalse(screen.contains("$ ./mpdemo run " + ids.get(step - 1)), "ran before Enter:\n" + screen);
+            if (step < steps) {
+                // it ran, and the result and its reason stay on the screen until Enter
+                screen = await(s -> lastLine(s).startsWith("Press Enter for the next step..."));
+                assertTrue(screen.contains("$ ./mpdemo run " + id + " --time-scale 0.01"), screen);
+                assertTrue(screen.contains("(exit status 0)") && screen.contains("What happened, and why"), screen);
+                tmux("send-keys", "-t", session, "Enter");
+            }
         }
-        tmux("send-keys", "-t", session, "Enter");
-        screen = await(s -> s.contains("WALKTHROUGH-EXIT="));
+        String screen = await(s -> s.contains("WALKTHROUGH-EXIT="));
         assertTrue(screen.contains("WALKTHROUGH-EXIT=0"), screen);
+        assertTrue(screen.contains("$ ./mpdemo run " + ids.get(steps - 1) + " --time-scale 0.01"), screen);
         assertTrue(screen.contains("That was the last step."), screen);
-        assertEquals(steps, count(screen, "(exit status 0)"), screen);
+        assertFalse(screen.contains("Press Enter for the next step..."), "the last step has no next:\n" + screen);
     }
 
-    /** The last non-blank line is the n-th prompt: the walkthrough is waiting for Enter. */
-    static boolean endsWithPrompt(String screen, int n) {
+    /**
+     * Ctrl-C while a step runs skips it and asks whether to go on, leaving no demo process behind; Ctrl-C at a prompt
+     * ends the walkthrough, as it ends any command.
+     */
+    @Test
+    void ctrlCDuringAStepSkipsItAndAsksWhetherToGoOn() throws Exception {
+        requireTmux();
+        Path script = dir.resolve("walkthrough.sh");
+        List<String> command = DemoProcess.cli("walkthrough", "races");
+        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
+                + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
+                + "echo \"WALKTHROUGH-EXIT=$?\"\n"
+                + "exec sleep 600\n", StandardCharsets.UTF_8);
+        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
+        int steps = (int) DemoCatalog.all().stream().filter(d -> d.topic().equals("races")).count();
+
+        await(s -> s.contains("Step 1 of " + steps + ": bank-race") && lastLine(s).startsWith("Press Enter to run"));
+        tmux("send-keys", "-t", session, "Enter");
+        // the first forced sequence is running (ten rounds of two child JVMs): interrupt it
+        await(s -> s.contains("$ ./mpdemo run bank-race --ops 1 --schedule 1,2,1,2 --diagram"));
+        tmux("send-keys", "-t", session, "C-c");
+        String screen = await(s -> lastLine(s).startsWith("Go on with the next step? [Y/n]"));
+        assertTrue(screen.contains("(step 1 skipped with Ctrl-C)"), screen);
+        assertFalse(screen.contains("What happened, and why"), "a skipped step has no explanation:\n" + screen);
+        assertFalse(screen.contains("--schedule 2,1,2,1"), "the rest of the step ran:\n" + screen);
+        awaitNoProcess("bank-race");
+
+        tmux("send-keys", "-t", session, "Enter");
+        await(s -> s.contains("Step 2 of " + steps + ": ") && lastLine(s).startsWith("Press Enter to run it..."));
+        tmux("send-keys", "-t", session, "C-c");
+        screen = await(s -> s.contains("WALKTHROUGH-EXIT="));
+        assertTrue(screen.contains("WALKTHROUGH-EXIT=130"), screen);
+    }
+
+    /** Waits until no process has {@code id} among its arguments (a demo's JVM, or one of its children). */
+    static void awaitNoProcess(String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+        while (true) {
+            List<ProcessHandle> left = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                    .map(a -> List.of(a).contains(id)).orElse(false)).toList();
+            if (left.isEmpty()) return;
+            if (System.nanoTime() > deadline) fail("still running after Ctrl-C: " + left);
+            left.get(0).onExit().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The last line with something on it: what the walkthrough is waiting at. */
+    static String lastLine(String screen) {
         List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return count(screen, "Press Enter to run it...") == n
-                && !lines.isEmpty() && lines.get(lines.size() - 1).startsWith("Press Enter to run it...");
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     static int count(String text, String part) {
@@ -94,7 +141,7 @@ class WalkthroughTerminalTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
         String screen = "";
         while (System.nanoTime() < deadline) {
-            screen = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
+            screen = tmux("capture-pane", "-p", "-J", "-t", session);
             if (ready.test(screen)) return screen;
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // polling interval, not a wait for an event
         }
@@ -121,6 +168,13 @@ class WalkthroughTerminalTest {
             kill.getInputStream().readAllBytes();
             kill.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Skips without tmux, saying so; under CI ({@code CI=true}, where .ci/run installs it) fails instead. */
+    static void requireTmux() {
+        if (tmuxInstalled()) return;
+        if ("true".equals(System.getenv("CI"))) fail("tmux is not installed, and CI must run this test");
+        Assumptions.abort("walkthrough terminal test skipped: tmux is not installed (Debian: apt install tmux)");
     }
 
     static boolean tmuxInstalled() {
