@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mpdemo.classroom.DemoOptions;
 import org.mpdemo.classroom.DemoProcess;
 import org.mpdemo.classroom.Expectations;
 import org.mpdemo.classroom.LostUpdate;
@@ -25,9 +26,11 @@ record Capture(DemoInfo demo, double timeScale, List<Observation> runs, Optional
     }
 
     static Capture of(DemoInfo demo, double timeScale) {
-        // a demo that needs its tasks to overlap runs slower, as verify runs it
+        // a demo that needs its tasks to overlap runs slower, as verify runs it; a race whose outcome depends on
+        // its pauses runs at the tutorial's timing, so that its runs show what the text beside them says
         double scale = Math.max(timeScale, Expectations.of(demo.id()).map(Expectations.Expectation::timeScale)
                 .orElse(timeScale));
+        if (pausedRace(demo)) scale = 1;
         List<String> options = List.of("--time-scale", number(scale));
         List<Observation> runs = new ArrayList<>();
         for (int i = 0; i < runsFor(demo); i++) runs.add(DemoProcess.runWith(demo.id(), options, 120));
@@ -54,6 +57,11 @@ record Capture(DemoInfo demo, double timeScale, List<Observation> runs, Optional
             }
         }
         return new Capture(demo, scale, runs, told);
+    }
+
+    /** A race demo whose program pauses: how often it loses updates depends on the pauses' length. */
+    static boolean pausedRace(DemoInfo demo) {
+        return demo.outcomes() != null && DemoOptions.takenBy(demo).contains("--time-scale");
     }
 
     /** The command that made the first run, as a reader would type it. */

@@ -117,7 +117,8 @@ final class Pages {
         a.add("[.built]");
         a.add("This site was built from real runs at time scale " + Capture.number(timeScale) + " (every pause "
                 + "in a demo shortened to that fraction; a demo whose tasks must overlap ran at "
-                + Capture.number(Expectations.OVERLAP_SCALE) + "), on a machine "
+                + Capture.number(Expectations.OVERLAP_SCALE) + ", and a race whose outcome depends on its pauses "
+                + "at the tutorial's timing), on a machine "
                 + "with " + Runtime.getRuntime().availableProcessors() + " CPUs and Java "
                 + System.getProperty("java.version") + ".");
         return String.join("\n", a) + "\n";

@@ -112,6 +112,8 @@ class SiteTest {
         String semaphore = page("semaphore.html");
         assertTrue(semaphore.contains("Most holders of the Semaphore at once: <strong>2</strong>."), semaphore);
         assertTrue(page("races.html").contains("A lost update, step by step"), "the bank race tells one");
+        // a race whose outcome depends on its pauses ran at the tutorial's timing, as its text describes
+        assertTrue(page("races.html").contains("$ ./mpdemo run value-array-race\n"), "value-array-race's timing");
     }
 
     /** The races page opens with the tutorial's three sequence diagrams, each forced in a real run and drawn. */
