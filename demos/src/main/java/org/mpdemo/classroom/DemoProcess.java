@@ -93,7 +93,7 @@ public final class DemoProcess {
             args.addAll(options);
             args.addAll(List.of("--trace", trace.toString()));
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(cli(args.toArray(String[]::new))).start();
+            Process process = ScratchFiles.startWriter(new ProcessBuilder(cli(args.toArray(String[]::new))));
             process.getOutputStream().close();
             CompletableFuture<String> out = read(process.getInputStream());
             CompletableFuture<String> err = read(process.getErrorStream());

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,11 @@ public final class ScratchFiles {
     static final String PREFIX = "mpdemo-scratch-";
 
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** Child processes that write into this program's scratch files (a demo's run, into its trace). */
+    private static final Set<Process> WRITERS = ConcurrentHashMap.newKeySet();
+    /** Guards {@link #closing}: once the hook has begun, no scratch file is made and no writer is let run. */
+    private static final Object LOCK = new Object();
+    private static boolean closing;
     private static final long PID = ProcessHandle.current().pid();
     private static volatile boolean started;
 
@@ -33,19 +39,41 @@ public final class ScratchFiles {
     /** A new empty file, readable by this user only, deleted when this program ends if not before. */
     public static Path file(String kind, String suffix) throws IOException {
         Path dir = start();
-        Path file = Files.createTempFile(dir, PREFIX + PID + "-" + kind + "-", suffix,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        LIVE.add(file);
-        return file;
+        synchronized (LOCK) {
+            if (closing) throw new IOException("the program is ending");
+            Path file = Files.createTempFile(dir, PREFIX + PID + "-" + kind + "-", suffix,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            LIVE.add(file);
+            return file;
+        }
     }
 
     /** A new empty folder, this user's only, deleted with its contents when this program ends if not before. */
     public static Path directory(String kind) throws IOException {
         Path dir = start();
-        Path made = Files.createTempDirectory(dir, PREFIX + PID + "-" + kind + "-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        LIVE.add(made);
-        return made;
+        synchronized (LOCK) {
+            if (closing) throw new IOException("the program is ending");
+            Path made = Files.createTempDirectory(dir, PREFIX + PID + "-" + kind + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            LIVE.add(made);
+            return made;
+        }
+    }
+
+    /**
+     * Starts a child that writes into this program's scratch files (a demo's run, into its trace). At Ctrl-C or
+     * SIGTERM the hook stops it and waits for it before deleting, since its last events could make the file again;
+     * once the hook has begun, no such child starts (the JVM would halt under it and leave it running).
+     */
+    public static Process startWriter(ProcessBuilder builder) throws IOException {
+        Process child;
+        synchronized (LOCK) {
+            if (closing) throw new IOException("the program is ending");
+            child = builder.start();
+            WRITERS.add(child);
+        }
+        child.onExit().thenRun(() -> WRITERS.remove(child));
+        return child;
     }
 
     /** Deletes a scratch file or folder now; a failure leaves it to the shutdown hook or the next sweep. */
@@ -89,10 +117,34 @@ public final class ScratchFiles {
         if (!started) {
             started = true;
             sweep(dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ScratchFiles::deleteTree),
-                    "mpdemo-scratch-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(ScratchFiles::cleanUp, "mpdemo-scratch-cleanup"));
         }
         return dir;
+    }
+
+    /** The hook: the writers stopped and waited for (10 s at most in all), then every live scratch file deleted. */
+    private static void cleanUp() {
+        synchronized (LOCK) {
+            closing = true;
+        }
+        stop(List.copyOf(WRITERS));
+        LIVE.forEach(ScratchFiles::deleteTree);
+    }
+
+    /** Asks each process (and its children) to end, and waits for them, 10 s at most in all. */
+    private static void stop(List<Process> processes) {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        for (Process p : processes) {
+            try {
+                p.waitFor(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** A pid of a live process; a zombie (killed, not yet reaped) counts as gone. */

@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A temporary trace or work folder is gone after its program ends, however it ends. */
@@ -71,6 +76,48 @@ class ScratchFilesTest {
         assertTrue(Files.exists(run.trace), "kill -9 ran no hook, so the trace is still there");
         assertEquals(1, ScratchFiles.sweep(tmp));
         assertEquals(List.of(), names(tmp));
+    }
+
+    /**
+     * Ctrl-C as a terminal sends it, SIGINT to the whole process group, in the middle of {@code verify} and of
+     * {@code run --runs}: the command and the demo JVMs it started all end, and nothing is left in the temporary
+     * folder.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"verify", "run --runs"})
+    void ctrlCDuringVerifyOrRepeatedRunsLeavesNothing(String which) throws Exception {
+        List<String> args = which.equals("verify") ? List.of("verify", "--time-scale", "1")
+                : List.of("run", "lock-manager-fix", "--runs", "3", "--time-scale", "1");
+        List<String> command = new java.util.ArrayList<>(DemoProcess.cli(args.toArray(String[]::new)));
+        command.add(1, "-Djava.io.tmpdir=" + tmp);
+        command.add(0, "setsid"); // its own process group, which the SIGINT below goes to, as Ctrl-C would
+        Process process;
+        try (WatchService watch = tmp.getFileSystem().newWatchService()) {
+            tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            // a run's trace appears in the folder: a demo is running
+            WatchKey key = watch.poll(120, TimeUnit.SECONDS);
+            assertTrue(key != null, which + " made no trace within 120 s");
+        }
+        // the trace exists before its demo's JVM starts: wait until that JVM is up, then interrupt
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (withTmpInArguments().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "no demo JVM started within 120 s");
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // polling interval
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
+        process.onExit().get(60, TimeUnit.SECONDS);
+        for (ProcessHandle child : withTmpInArguments()) child.onExit().get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), names(tmp), which + " left files behind");
+    }
+
+    /** The processes whose command line names the test's temporary folder: the demo JVMs of the command. */
+    private List<ProcessHandle> withTmpInArguments() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> String.join(" ", a).contains(tmp.toString())).orElse(false)).toList();
     }
 
     /** {@code mpdemo run lock-manager-fix --timeline}, slowed so that it is still running when it is stopped. */
