@@ -44,4 +44,16 @@ class CommentDriftTest {
         }
         assertEquals(List.of(), missing, demo.id() + ": quoted in the comment, not in the program");
     }
+
+    /**
+     * The program a reader sees (explain, the walkthrough, the site) is the source as it is: its comments carry no
+     * javadoc markup such as {@code {@link #init}}, which would show raw.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void theShownProgramHasNoJavadocMarkup(DemoInfo demo) {
+        List<String> marked = DemoSource.of(demo.mainClass()).program().stream()
+                .filter(l -> l.contains("{@") || l.contains("<p>") || l.contains("&lt;")).toList();
+        assertEquals(List.of(), marked, demo.id() + ": markup in the program it shows");
+    }
 }

@@ -26,7 +26,7 @@ import org.mpdemo.multiprocessing.shared.Condition;
 // tag::program[]
 public final class ConditionInitializerFix {
 
-    /** Each worker's reference to the shared condition, set by {@link #init}. */
+    /** Each worker's reference to the shared condition, set by init below. */
     static Condition condition;
 
     static void init(Condition shared) {

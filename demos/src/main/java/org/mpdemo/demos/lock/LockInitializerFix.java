@@ -26,7 +26,7 @@ import org.mpdemo.multiprocessing.shared.Lock;
 // tag::program[]
 public final class LockInitializerFix {
 
-    /** Each worker's reference to the shared lock, set by {@link #init}. */
+    /** Each worker's reference to the shared lock, set by init below. */
     static Lock lock;
 
     /** Runs once in each worker as it starts. */

@@ -22,7 +22,7 @@ import org.mpdemo.multiprocessing.pool.Pool;
 // tag::program[]
 public final class PoolWorkerCrash {
 
-    /** Squares its argument; task 3 ends its own process instead, as Python's {@code os._exit(1)} would. */
+    /** Squares its argument; task 3 ends its own process instead, as Python's os._exit(1) would. */
     static int task(int identifier) {
         if (identifier == 3) {
             System.out.println("Task 3 ends its worker process.");

@@ -26,7 +26,7 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
 // tag::program[]
 public final class SemaphoreInitializerFix {
 
-    /** Each worker's reference to the shared semaphore, set by {@link #init}. */
+    /** Each worker's reference to the shared semaphore, set by init below. */
     static Semaphore semaphore;
 
     /** Runs once in each worker as it starts. */
