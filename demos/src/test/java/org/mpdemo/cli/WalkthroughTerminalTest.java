@@ -24,8 +24,8 @@ import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 
 /**
- * The interactive walkthrough on a real terminal: tmux gives it an 80 × 40 pseudo-terminal, the test reads the
- * screen and presses Enter. Every wait is for something to appear on the screen, polled with a generous
+ * The interactive commands (walkthrough, step) on a real terminal: tmux gives them a pseudo-terminal, the test
+ * reads the screen and types. Every wait is for something to appear on the screen, polled with a generous
  * deadline — never a fixed sleep.
  */
 @Timeout(240)
@@ -110,6 +110,30 @@ class WalkthroughTerminalTest {
         tmux("send-keys", "-t", session, "C-c");
         screen = await(s -> s.contains("WALKTHROUGH-EXIT="));
         assertTrue(screen.contains("WALKTHROUGH-EXIT=130"), screen);
+    }
+
+    /** {@code mpdemo step} on a terminal: the class types each choice; Enter alone takes the suggested one. */
+    @Test
+    void stepOnATerminalTakesTypedChoicesAndEndsWithTheDiagram() throws Exception {
+        requireTmux();
+        Path script = dir.resolve("step.sh");
+        List<String> command = DemoProcess.cli("step", "bank-race", "--ops", "1");
+        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
+                + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
+                + "echo \"STEP-EXIT=$?\"\n"
+                + "exec sleep 600\n", StandardCharsets.UTF_8);
+        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
+        // the tutorial's lost update, typed one choice at a time, each once the step asks for it
+        String[] choices = {"1", "2", "1", "2"};
+        for (int step = 1; step <= choices.length; step++) {
+            String asked = "Step " + step + ". ";
+            await(s -> s.contains(asked) && lastLine(s).startsWith("Which process goes next?"));
+            tmux("send-keys", "-t", session, choices[step - 1], "Enter");
+        }
+        String screen = await(s -> s.contains("STEP-EXIT="));
+        assertTrue(screen.contains("STEP-EXIT=0"), screen);
+        assertTrue(screen.contains("            |                         |<------ write 101 -------|"), screen);
+        assertTrue(screen.contains("Final balance = 101"), screen);
     }
 
     /** Waits until no process has {@code id} among its arguments (a demo's JVM, or one of its children). */
