@@ -40,6 +40,8 @@ public final class Walkthrough {
     private volatile Process running;
     /** Set by Ctrl-C during a step; read once the step's process has ended. */
     private volatile boolean skipped;
+    /** From Enter until the step's demo has ended: Ctrl-C then skips the step, even while its JVM is starting. */
+    private volatile boolean inStep;
 
     /**
      * @param in where Enter is read from; at its end the walkthrough stops pausing (so a pipe or /dev/null
@@ -104,6 +106,7 @@ public final class Walkthrough {
             waitForEnter("Press Enter to run it... ");
             print("");
             skipped = false;
+            inStep = true;
             if (demo.id().equals("bank-race")) forcedSequences(demo);
             if (!skipped) {
                 print("$ ./mpdemo run " + demo.id() + (timeScale == 1 ? "" : " --time-scale " + number(timeScale)));
@@ -111,6 +114,7 @@ public final class Walkthrough {
                 int status = runStep(demo);
                 if (!skipped) print(Terminal.paint("(exit status " + status + ")", Style.faint, colour));
             }
+            inStep = false;
             if (skipped) {
                 print("");
                 print(Terminal.paint("(step " + (i + 1) + " skipped with Ctrl-C)", Style.faint, colour));
@@ -118,6 +122,7 @@ public final class Walkthrough {
                     print("Walkthrough stopped.");
                     return;
                 }
+                skipped = false; // answered: a Ctrl-C from now on is a new one
                 previous = source;
                 continue;
             }
@@ -235,14 +240,25 @@ public final class Walkthrough {
     private int runStep(DemoInfo demo, List<String> args) throws IOException, InterruptedException {
         List<String> command = DemoProcess.cli("run", demo.id(), "--time-scale", Double.toString(timeScale));
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+        } catch (IOException e) {
+            // Ctrl-C reached the helper that was starting the demo's JVM: the step is skipped, not failed
+            if (skipped) return 130;
+            throw e;
+        }
         process.getOutputStream().close(); // the demo reads nothing; Enter is for the walkthrough
         running = process;
         try {
-            return process.waitFor();
+            if (skipped) process.destroy(); // Ctrl-C came while it was starting
+            int status = process.waitFor();
+            // ended by Ctrl-C (130 = 128 + SIGINT): the step is skipped, whichever thread hears of it first
+            if (status == 130) skipped = true;
+            return status;
         } finally {
             running = null;
         }
@@ -257,15 +273,18 @@ public final class Walkthrough {
         if (!clear) return;
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
-                Process step = running;
-                if (step == null) {
+                // the signal of a Ctrl-C that already ended a step may arrive after the step did: still that step's
+                if (!inStep && !skipped) {
                     out.println();
                     out.flush();
                     System.exit(130);
                 }
                 skipped = true;
-                step.descendants().forEach(ProcessHandle::destroy);
-                step.destroy();
+                Process step = running;
+                if (step != null) {
+                    step.descendants().forEach(ProcessHandle::destroy);
+                    step.destroy();
+                }
             });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // no SIGINT to handle here: Ctrl-C keeps its usual meaning
