@@ -40,15 +40,7 @@ class WalkthroughTerminalTest {
 
     @Test
     void pausesBeforeAndAfterEachStepAndStartsEachOnAClearScreen() throws Exception {
-        requireTmux();
-        Path script = dir.resolve("walkthrough.sh");
-        List<String> command = DemoProcess.cli("walkthrough", "basics", "--time-scale", "0.01");
-        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
-                + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
-                + "echo \"WALKTHROUGH-EXIT=$?\"\n"
-                + "exec sleep 600\n", StandardCharsets.UTF_8);
-        // tall enough to hold a whole step: the test reads what is on the screen now, not the scrollback
-        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
+        start("WALKTHROUGH", "walkthrough", "basics", "--time-scale", "0.01");
 
         List<String> ids = DemoCatalog.all().stream().filter(d -> d.topic().equals("basics")).map(DemoInfo::id)
                 .toList();
@@ -84,14 +76,7 @@ class WalkthroughTerminalTest {
      */
     @Test
     void ctrlCDuringAStepSkipsItAndAsksWhetherToGoOn() throws Exception {
-        requireTmux();
-        Path script = dir.resolve("walkthrough.sh");
-        List<String> command = DemoProcess.cli("walkthrough", "races");
-        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
-                + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
-                + "echo \"WALKTHROUGH-EXIT=$?\"\n"
-                + "exec sleep 600\n", StandardCharsets.UTF_8);
-        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
+        start("WALKTHROUGH", "walkthrough", "races");
         int steps = (int) DemoCatalog.all().stream().filter(d -> d.topic().equals("races")).count();
 
         await(s -> s.contains("Step 1 of " + steps + ": bank-race") && lastLine(s).startsWith("Press Enter to run"));
@@ -115,14 +100,7 @@ class WalkthroughTerminalTest {
     /** {@code mpdemo step} on a terminal: the class types each choice; Enter alone takes the suggested one. */
     @Test
     void stepOnATerminalTakesTypedChoicesAndEndsWithTheDiagram() throws Exception {
-        requireTmux();
-        Path script = dir.resolve("step.sh");
-        List<String> command = DemoProcess.cli("step", "bank-race", "--ops", "1");
-        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
-                + String.join(" ", command.stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
-                + "echo \"STEP-EXIT=$?\"\n"
-                + "exec sleep 600\n", StandardCharsets.UTF_8);
-        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
+        start("STEP", "step", "bank-race", "--ops", "1");
         // the tutorial's lost update, typed one choice at a time, each once the step asks for it
         String[] choices = {"1", "2", "1", "2"};
         for (int step = 1; step <= choices.length; step++) {
@@ -146,6 +124,21 @@ class WalkthroughTerminalTest {
             if (System.nanoTime() > deadline) fail("still running after Ctrl-C: " + left);
             left.get(0).onExit().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Runs {@code mpdemo ARGS} in a tmux session, then prints {@code MARKER-EXIT=<status>} and stays, so that the
+     * screen can still be read. The pane is tall enough to hold a whole step: the tests read what is on the screen
+     * now, not the scrollback.
+     */
+    void start(String marker, String... args) throws Exception {
+        requireTmux();
+        Path script = dir.resolve("session.sh");
+        Files.writeString(script, "cd " + quote(dir.toString()) + "\n"
+                + String.join(" ", DemoProcess.cli(args).stream().map(WalkthroughTerminalTest::quote).toList()) + "\n"
+                + "echo \"" + marker + "-EXIT=$?\"\n"
+                + "exec sleep 600\n", StandardCharsets.UTF_8);
+        tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "150", "bash " + quote(script.toString()));
     }
 
     /** The last line with something on it: what the walkthrough is waiting at. */

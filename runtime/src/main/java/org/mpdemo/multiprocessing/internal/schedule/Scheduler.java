@@ -94,11 +94,7 @@ public final class Scheduler implements Runnable {
         String spec = System.getProperty(PROPERTY);
         String what = spec != null ? "--schedule " + spec : System.getProperty(EXPLORE_PROPERTY) != null
                 ? "explore" : chooser != null ? "step" : null;
-        if (what == null) return;
-        System.out.flush();
-        System.err.println("mpdemo: " + what + ": " + why);
-        System.err.flush();
-        System.exit(2);
+        if (what != null) exit(what, why);
     }
 
     /** Every step of the program's rounds is asked of {@code choose}; call before the first process starts. */
@@ -349,8 +345,13 @@ public final class Scheduler implements Runnable {
     }
 
     private void fail(String why) {
+        exit("--schedule " + text, why);
+    }
+
+    /** One line on standard error, after what the program printed, and exit status 2, as for a wrong command line. */
+    private static void exit(String what, String why) {
         System.out.flush();
-        System.err.println("mpdemo: --schedule " + text + ": " + why);
+        System.err.println("mpdemo: " + what + ": " + why);
         System.err.flush();
         System.exit(2);
     }

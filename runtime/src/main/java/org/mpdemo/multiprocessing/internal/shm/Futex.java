@@ -139,14 +139,10 @@ public final class Futex {
             String arch = System.getProperty("os.arch", "");
             if ("off".equalsIgnoreCase(System.getProperty("mpdemo.futex", ""))) {
                 reason = "disabled by -Dmpdemo.futex=off";
-            } else if (!System.getProperty("os.name", "").startsWith("Linux")) {
-                reason = "not Linux";
-            } else if (arch.equals("amd64") || arch.equals("x86_64")) {
-                sysFutex = 202;
-            } else if (arch.equals("aarch64") || arch.equals("riscv64")) {
-                sysFutex = 98;
+            } else if (Linux.problem() != null) {
+                reason = Linux.problem(); // the one platform check says which systems and machines
             } else {
-                reason = "no futex system call number known for " + arch;
+                sysFutex = arch.equals("aarch64") ? 98 : 202; // the futex call's number: aarch64's, else x86-64's
             }
             if (reason == null) {
                 try {
