@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
  * <p>It splits the file into the class comment (see {@link JavadocText}) and the program: the class itself,
  * without the package line, the imports and the comment above it. The markers of tagged regions
  * ({@code // tag::name[]}, {@code // end::name[]}), which only the site uses, are left out of the program.
+ *
+ * <p>A comment that gives a step's outcome away begins {@code // Answer:} and takes whole lines (the {@code //}
+ * lines right after it continue it). The walkthrough shows the program without them before the class
+ * predicts ({@link #programBeforeRun}) and shows them, beside the code they are about, after the run
+ * ({@link #answers}); everywhere else the program is shown whole.
  */
 public final class DemoSource {
     private static final Pattern TAG_MARKER = Pattern.compile("^\\s*// (tag|end)::[\\w-]*\\[\\]\\s*$");
+    private static final Pattern ANSWER = Pattern.compile("^\\s*// Answer: .*");
     private static final Pattern DECLARATION =
             Pattern.compile("^(public |final |abstract |sealed |static )*(class|record|enum|interface) (\\w+).*");
 
@@ -112,6 +118,55 @@ public final class DemoSource {
         }
         while (!program.isEmpty() && program.get(program.size() - 1).isBlank()) program.remove(program.size() - 1);
         return program;
+    }
+
+    /** A comment that answers the step's question, and the line of code it is about. */
+    public record Answer(List<String> comment, String code) {
+    }
+
+    /** The program without its {@code // Answer:} comments: what the class sees before it predicts. */
+    public List<String> programBeforeRun() {
+        List<String> program = program();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < program.size(); i++) {
+            if (ANSWER.matcher(program.get(i)).matches()) {
+                i = answerEnd(program, i) - 1;
+            } else {
+                kept.add(program.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** The program's {@code // Answer:} comments in order, each with the first line of code after it. */
+    public List<Answer> answers() {
+        List<String> program = program();
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < program.size(); i++) {
+            if (!ANSWER.matcher(program.get(i)).matches()) continue;
+            int end = answerEnd(program, i);
+            int code = end;
+            while (code < program.size() && (program.get(code).isBlank() || isComment(program.get(code)))) code++;
+            answers.add(new Answer(List.copyOf(program.subList(i, end)),
+                    code < program.size() ? program.get(code) : ""));
+            i = end - 1;
+        }
+        return answers;
+    }
+
+    /** Where the answer that begins at {@code start} ends: at the first line that does not continue it. */
+    private static int answerEnd(List<String> program, int start) {
+        int end = start + 1;
+        while (end < program.size() && program.get(end).strip().startsWith("//")
+                && !ANSWER.matcher(program.get(end)).matches()) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isComment(String line) {
+        String text = line.strip();
+        return text.startsWith("//") || text.startsWith("/*") || text.startsWith("*");
     }
 
     /** The 1-based line numbers of the program in the file: first and last (for an include by lines). */

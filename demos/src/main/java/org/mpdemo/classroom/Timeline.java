@@ -45,7 +45,11 @@ public final class Timeline {
     public record Span(State state, long from, long to) {
     }
 
-    public record Lane(String label, long pid, long start, long end, List<Span> spans) {
+    /**
+     * One task or process. {@code died} says how its process ended when it ended before the lane's work did (a
+     * worker that died in a task, a process with a non-zero exit code); null otherwise.
+     */
+    public record Lane(String label, long pid, long start, long end, List<Span> spans, String died) {
     }
 
     /** The most holders one primitive had at once, and when that was first reached. */
@@ -88,6 +92,7 @@ public final class Timeline {
         Long conditionFrom;
         Long barrierFrom;
         final Map<String, Long> holdFrom = new HashMap<>();
+        String died;
 
         Builder(String label, long pid, long start) {
             this.label = label;
@@ -109,7 +114,7 @@ public final class Timeline {
         }
 
         Lane lane() {
-            return new Lane(label, pid, start, end, List.copyOf(spans));
+            return new Lane(label, pid, start, end, List.copyOf(spans), died);
         }
     }
 
@@ -127,6 +132,9 @@ public final class Timeline {
         // task held what (proxy-acquire/proxy-release), so the lanes come from those, not from the server.
         Set<Long> managers = new HashSet<>();
         for (TraceLog.Event e : trace.named(TraceEvent.MANAGER_START)) managers.add(e.pid());
+        // the program's own process (the first to record anything) has CPython's name for it
+        if (!trace.events().isEmpty()) processNames.put(trace.events().get(0).pid(), "MainProcess");
+        boolean terminating = false;
         for (TraceLog.Event e : trace.events()) {
             if (managers.contains(e.pid())) continue;
             Builder lane = current.get(e.pid());
@@ -153,6 +161,26 @@ public final class Timeline {
                     if (lane != null) {
                         lane.close(e.t());
                         current.remove(e.pid());
+                    }
+                }
+                case PROCESS_EXIT -> {
+                    long child = Long.parseLong(e.get("child"));
+                    Builder ended = current.remove(child);
+                    if (ended != null) {
+                        int code = Integer.parseInt(e.get("exitcode"));
+                        if (code != 0) ended.died = "it ended with exit code " + code;
+                        ended.close(e.t());
+                    }
+                }
+                case POOL_TERMINATE -> terminating = true;
+                case WORKER_EXIT -> {
+                    // a worker that exits in the middle of a task: the task's lane ends where the worker was last
+                    // heard from, and says how it ended
+                    Builder task = current.remove(Long.parseLong(e.get("worker")));
+                    if (task != null) {
+                        task.died = terminating ? "its worker was stopped by terminate()"
+                                : "its worker process " + e.get("worker") + " died (exit status " + e.get("status") + ")";
+                        task.close(Math.max(task.lastSeen, task.start));
                     }
                 }
                 case ACQUIRE_WAIT, ACQUIRE, RELEASE, WAIT, WAKE, PROXY_ACQUIRE_WAIT, PROXY_ACQUIRE, PROXY_RELEASE -> {
@@ -266,6 +294,24 @@ public final class Timeline {
         return lines;
     }
 
+    /** One sentence per lane whose process ended before its work did, as in "task 3: its worker … died". */
+    public List<String> deathLines() {
+        return lanes.stream().filter(l -> l.died() != null).map(l -> "X " + l.label() + ": " + l.died()).toList();
+    }
+
+    /**
+     * Whether the picture would show anything: a lane drawn at least {@value #VISIBLE} pixels wide of
+     * {@value #PLOT_WIDTH}. A run of tasks that take microseconds each, spread over a JVM's start-up, would draw
+     * only slivers.
+     */
+    public boolean worthDrawing() {
+        double span = Math.max(1, end - origin);
+        return lanes.stream().anyMatch(l -> (l.end() - l.start()) * PLOT_WIDTH / span >= VISIBLE);
+    }
+
+    /** The narrowest bar that reads as a bar, in pixels. */
+    static final int VISIBLE = 4;
+
     /** The most holders at once of the first primitive of {@code kind}, or 0 if none was used. */
     public int mostHolders(String kind) {
         return holdings.stream().filter(h -> h.kind().equals(kind)).mapToInt(Holding::most).findFirst().orElse(0);
@@ -297,7 +343,9 @@ public final class Timeline {
                 long to = origin + (long) ((c + 1) * perColumn);
                 State state = stateIn(lane, from, to);
                 char symbol = state == null ? ' ' : state.symbol;
-                if (colour && state != null && state != State.RUN) {
+                if (lane.died() != null && endsIn(lane, from, to, c == columns - 1)) {
+                    out.append(colour ? Terminal.paint("X", Style.fg_red, true) : "X");
+                } else if (colour && state != null && state != State.RUN) {
                     out.append(Terminal.paint(String.valueOf(symbol), state.style, true));
                 } else {
                     out.append(symbol);
@@ -316,11 +364,28 @@ public final class Timeline {
             }
             legend.append(entry);
         }
+        if (!deathLines().isEmpty()) {
+            String entry = "  X its process ended";
+            if (legend.length() + entry.length() > width) {
+                out.append(legend).append('\n');
+                legend.setLength(0);
+                legend.append("       ");
+            }
+            legend.append(entry);
+        }
         out.append(legend).append('\n');
+        for (String line : deathLines()) {
+            for (String wrapped : Columns.wrap(line, width, "  ")) out.append(wrapped).append('\n');
+        }
         for (String line : holdingLines()) {
             for (String wrapped : Columns.wrap(line, width, "")) out.append(wrapped).append('\n');
         }
         return out.toString();
+    }
+
+    /** Whether the lane ends in [from, to) (in the last column: at or after {@code from}). */
+    private static boolean endsIn(Lane lane, long from, long to, boolean last) {
+        return lane.end() >= from && (lane.end() < to || last);
     }
 
     /** The most important state of the lane in [from, to), or null where the task was not running. */
@@ -342,14 +407,16 @@ public final class Timeline {
 
     // ---- SVG -----------------------------------------------------------------------------------------------
 
+    /** The width of the SVG's time axis, in pixels. */
+    static final int PLOT_WIDTH = 640;
+
     /** The same picture as a standalone SVG document. */
     public String svg() {
         int labelWidth = 90;
-        int plotWidth = 640;
+        int plotWidth = PLOT_WIDTH;
         int laneHeight = 20;
         int top = 30;
-        List<String> holdingLines = holdingLines();
-        int height = top + lanes.size() * laneHeight + 30 + 18 * (1 + holdingLines.size());
+        int height = top + lanes.size() * laneHeight + 30 + 18 * (1 + deathLines().size() + holdingLines().size());
         double span = Math.max(1, end - origin);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
@@ -392,6 +459,13 @@ public final class Timeline {
                 }
                 if (merged > 0) svg.append(rect(from, y + 3, to - from, laneHeight - 6, state, merged));
             }
+            if (lane.died() != null) {
+                // a red cross where the lane's process ended
+                double x = labelWidth + plotWidth * (lane.end() - origin) / span;
+                svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d l8 12 m0 -12 l-8 12\" stroke=\"%s\" "
+                        + "stroke-width=\"2\"><title>%s</title></path>%n", x - 4, y + 4, DIED_COLOUR,
+                        escape(lane.died())));
+            }
             y += laneHeight;
         }
         y += 22;
@@ -401,7 +475,14 @@ public final class Timeline {
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y - 10, s.colour, x + 16, y, escape(s.meaning)));
             x += 30 + 7 * s.meaning.length();
         }
-        for (String line : holdingLines) {
+        for (String line : deathLines()) {
+            // the lane's cross again, before what it means
+            y += 18;
+            svg.append(String.format(Locale.ROOT, "<path d=\"M5 %d l10 10 m0 -10 l-10 10\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"/><text x=\"20\" y=\"%d\">%s</text>%n", y - 10, DIED_COLOUR, y,
+                    escape(line.substring(2))));
+        }
+        for (String line : holdingLines()) {
             y += 18;
             svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">%s</text>%n", y,
                     escape(line.replaceAll(", first reached at .*", ""))));
@@ -409,6 +490,8 @@ public final class Timeline {
         svg.append("</svg>\n");
         return svg.toString();
     }
+
+    private static final String DIED_COLOUR = "#d62828";
 
     /** A bar of one state; {@code times} spans drawn as one say so in its tooltip. */
     private static String rect(double x, double y, double width, double height, State state, int times) {

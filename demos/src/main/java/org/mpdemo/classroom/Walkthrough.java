@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import picocli.CommandLine.Help.Ansi.Style;
@@ -97,7 +98,8 @@ public final class Walkthrough {
             print("");
             if (previous == null || mostlyNew(previous, source)) {
                 print((previous == null ? "The program (" : "A new program (") + source.fileName() + "):");
-                print(Explanation.code(source.program(), width));
+                // without the comments that give the answer away: those come after the run
+                print(Explanation.code(source.programBeforeRun(), width));
             } else {
                 print(changes(previous, source));
             }
@@ -129,6 +131,7 @@ public final class Walkthrough {
             print("");
             print(Terminal.bold("What happened, and why", colour));
             print(Explanation.paragraphs(doc.explanation(), width));
+            print(answers(source));
             previous = source;
             // time to read the result and its reason before the next step's program takes the screen
             if (i + 1 < steps.size()) {
@@ -207,6 +210,30 @@ public final class Walkthrough {
             }
         }
         return lines;
+    }
+
+    /** The comments held back before the run, each above the line of code it is about; none if it has none. */
+    List<String> answers(DemoSource source) {
+        List<DemoSource.Answer> answers = source.answers();
+        List<String> lines = new ArrayList<>();
+        if (answers.isEmpty()) return lines;
+        lines.add("");
+        lines.add(Terminal.bold("In the code: the comments held back before the run", colour));
+        for (DemoSource.Answer answer : answers) {
+            // shown as far left as the comment and its code allow, so that a nested line does not wrap
+            int indent = Stream.concat(answer.comment().stream(), Stream.of(answer.code()))
+                    .filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+            lines.add("");
+            for (String line : Explanation.code(dedent(answer.comment(), indent), width)) {
+                lines.add(Terminal.paint(line, Style.fg_yellow, colour));
+            }
+            lines.addAll(Explanation.code(dedent(List.of(answer.code()), indent), width));
+        }
+        return lines;
+    }
+
+    private static List<String> dedent(List<String> lines, int indent) {
+        return lines.stream().map(l -> l.substring(Math.min(indent, l.length()))).toList();
     }
 
     /**

@@ -56,4 +56,25 @@ class CommentDriftTest {
                 .filter(l -> l.contains("{@") || l.contains("<p>") || l.contains("&lt;")).toList();
         assertEquals(List.of(), marked, demo.id() + ": markup in the program it shows");
     }
+
+    /** Words that tell what a step will do: before the run they belong in an {@code // Answer:} comment only. */
+    static final Pattern GIVES_AWAY = Pattern.compile("never runs|mistake|re-raise|none will|is lost|still works"
+            + "|parent only|travels to a process at any time");
+
+    /**
+     * What the walkthrough shows before the class predicts is free of the answer: a comment that gives it away is
+     * marked {@code // Answer:} and held back until after the run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void theProgramBeforeTheRunGivesNoAnswerAway(DemoInfo demo) {
+        DemoSource source = DemoSource.of(demo.mainClass());
+        List<String> told = source.programBeforeRun().stream()
+                .filter(l -> l.contains("//") || l.strip().startsWith("/**") || l.strip().startsWith("*"))
+                .filter(l -> GIVES_AWAY.matcher(l).find() || l.contains("Answer:")).toList();
+        assertEquals(List.of(), told, demo.id() + ": a comment before the run tells the outcome");
+        for (DemoSource.Answer answer : source.answers()) {
+            assertEquals(false, answer.code().isBlank(), demo.id() + ": an answer with no code after it");
+        }
+    }
 }

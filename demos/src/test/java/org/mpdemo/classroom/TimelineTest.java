@@ -160,4 +160,96 @@ class TimelineTest {
                 lane.spans());
         assertTrue(Timeline.of(TraceLog.read(file)).render(80, false).contains("= waiting at a barrier"));
     }
+
+    /**
+     * pool-worker-crash: task 3's worker dies in it. Its lane ends where the worker was last heard from, carries a
+     * cross, and a line says what happened; the other lanes end as usual, and a worker the pool's terminate()
+     * stopped with no task running marks nothing.
+     */
+    @Test
+    void aWorkerThatDiesInATaskIsMarkedOnItsLane() throws Exception {
+        Path file = dir.resolve("crash.jsonl");
+        Files.write(file, List.of(
+                "{\"t\": 0, \"pid\": 1, \"event\": \"pool-start\", \"processes\": 2}",
+                "{\"t\": 100, \"pid\": 2, \"event\": \"task-start\", \"job\": 1, \"task\": 2}",
+                "{\"t\": 200, \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": 2, \"ok\": true}",
+                "{\"t\": 300, \"pid\": 2, \"event\": \"task-start\", \"job\": 1, \"task\": 3}",
+                "{\"t\": 400, \"pid\": 3, \"event\": \"task-start\", \"job\": 1, \"task\": 4}",
+                "{\"t\": 900, \"pid\": 1, \"event\": \"worker-exit\", \"worker\": 2, \"status\": 1}",
+                "{\"t\": 1000, \"pid\": 3, \"event\": \"task-end\", \"job\": 1, \"task\": 4, \"ok\": true}",
+                "{\"t\": 1100, \"pid\": 1, \"event\": \"pool-terminate\"}",
+                "{\"t\": 1200, \"pid\": 1, \"event\": \"worker-exit\", \"worker\": 3, \"status\": 137}"));
+        Timeline timeline = Timeline.of(TraceLog.read(file));
+        assertEquals(List.of("task 2", "task 3", "task 4"),
+                timeline.lanes().stream().map(Timeline.Lane::label).toList());
+        Timeline.Lane died = timeline.lanes().get(1);
+        assertEquals(300, died.end(), "the task ran until its worker was last heard from");
+        assertEquals("its worker process 2 died (exit status 1)", died.died());
+        assertEquals(java.util.Arrays.asList(null, "its worker process 2 died (exit status 1)", null),
+                timeline.lanes().stream().map(Timeline.Lane::died).toList());
+        assertEquals(List.of("X task 3: its worker process 2 died (exit status 1)"), timeline.deathLines());
+
+        String text = timeline.render(60, false);
+        String lane = text.lines().filter(l -> l.startsWith("task 3")).findFirst().orElseThrow();
+        assertEquals(1, lane.chars().filter(c -> c == 'X').count(), lane);
+        assertTrue(text.contains("X its process ended"), text);
+        assertTrue(text.contains("  X task 3: its worker process 2 died (exit status 1)"), text);
+        for (String other : text.lines().filter(l -> l.startsWith("task 2") || l.startsWith("task 4")).toList()) {
+            assertTrue(other.indexOf('X') < 0, other);
+        }
+        String svg = timeline.svg();
+        assertEquals(2, count(svg, "stroke=\"#d62828\""), "a cross on the lane and one before its line");
+        assertTrue(svg.contains(">task 3: its worker process 2 died (exit status 1)</text>"), svg);
+        // without a death there is no cross, no legend entry and no line
+        String plain = Timeline.of(trace()).render(80, false);
+        assertTrue(!plain.contains("X"), plain);
+        assertTrue(!Timeline.of(trace()).svg().contains("#d62828"));
+    }
+
+    /** A started process's lane ends when its parent reaps it, and says so when its exit code is not 0. */
+    @Test
+    void aProcessLaneEndsAtItsExit() throws Exception {
+        Path file = dir.resolve("processes.jsonl");
+        Files.write(file, List.of(
+                "{\"t\": 0, \"pid\": 1, \"event\": \"process-start\", \"name\": \"Process-1\", \"child\": 5}",
+                "{\"t\": 10, \"pid\": 1, \"event\": \"process-start\", \"name\": \"Process-2\", \"child\": 6}",
+                "{\"t\": 700, \"pid\": 1, \"event\": \"process-exit\", \"child\": 6, \"exitcode\": 0}",
+                "{\"t\": 900, \"pid\": 1, \"event\": \"process-exit\", \"child\": 5, \"exitcode\": -9}",
+                "{\"t\": 950, \"pid\": 1, \"event\": \"acquire\", \"obj\": \"lock-1\", \"kind\": \"Lock\"}",
+                "{\"t\": 990, \"pid\": 1, \"event\": \"release\", \"obj\": \"lock-1\", \"kind\": \"Lock\"}"));
+        Timeline timeline = Timeline.of(TraceLog.read(file));
+        assertEquals(List.of("Process-1", "Process-2", "MainProcess"),
+                timeline.lanes().stream().map(Timeline.Lane::label).toList());
+        assertEquals(List.of(900L, 700L), timeline.lanes().subList(0, 2).stream().map(Timeline.Lane::end).toList());
+        assertEquals(List.of("X Process-1: it ended with exit code -9"), timeline.deathLines());
+        assertTrue(timeline.worthDrawing());
+    }
+
+    /** Lanes that all last less than a pixel of the picture draw nothing: such a run gets no picture. */
+    @Test
+    void aRunOfSliversIsNotWorthDrawing() throws Exception {
+        Path file = dir.resolve("slivers.jsonl");
+        List<String> lines = new java.util.ArrayList<>();
+        for (int task = 0; task < 5; task++) {
+            long t = task * 1_000_000L;
+            lines.add("{\"t\": " + t + ", \"pid\": 2, \"event\": \"task-start\", \"job\": 1, \"task\": " + task + "}");
+            lines.add("{\"t\": " + (t + 1_000) + ", \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": "
+                    + task + ", \"ok\": true}");
+        }
+        Files.write(file, lines);
+        assertTrue(!Timeline.of(TraceLog.read(file)).worthDrawing(), "tasks of 1 us over 4.001 ms");
+        // one task of four pixels is enough (4 ms over 640 px: 6.25 us a pixel), and one of three is not
+        lines.set(1, "{\"t\": 18000, \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": 0, \"ok\": true}");
+        Files.write(file, lines);
+        assertTrue(!Timeline.of(TraceLog.read(file)).worthDrawing(), "a task of 3 px");
+        lines.set(1, "{\"t\": 25100, \"pid\": 2, \"event\": \"task-end\", \"job\": 1, \"task\": 0, \"ok\": true}");
+        Files.write(file, lines);
+        assertTrue(Timeline.of(TraceLog.read(file)).worthDrawing(), "a task of 4 px");
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
+    }
 }

@@ -53,4 +53,32 @@ class WalkthroughTest {
         assertEquals("System.out.println(\"Task \" + identifier + \" completed with \" + str(value) + \" now\");",
                 joined);
     }
+
+    @Test
+    void answersAreHeldBackUntilAfterTheRun() {
+        DemoSource source = source("First",
+                "    /** Would run. */",
+                "    // Answer: it never runs,",
+                "    // because the lock cannot travel",
+                "    static void f() {",
+                "        // a plain comment stays",
+                "        run(1);",
+                "        // Answer: that is the mistake",
+                "",
+                "        run(2);",
+                "    }");
+        assertEquals(List.of("public final class First {", "    /** Would run. */", "    static void f() {",
+                "        // a plain comment stays", "        run(1);", "", "        run(2);", "    }", "}"),
+                source.programBeforeRun());
+        assertEquals(List.of(
+                new DemoSource.Answer(List.of("    // Answer: it never runs,", "    // because the lock cannot travel"),
+                        "    static void f() {"),
+                new DemoSource.Answer(List.of("        // Answer: that is the mistake"), "        run(2);")),
+                source.answers());
+        // after the run: each answer, as far left as it goes, above the code it is about
+        assertEquals(List.of("", "In the code: the comments held back before the run",
+                "", "  // Answer: it never runs,", "  // because the lock cannot travel", "  static void f() {",
+                "", "  // Answer: that is the mistake", "  run(2);"), at(80).answers(source));
+        assertEquals(List.of(), at(80).answers(source("Second", "    static void f() {", "    }")));
+    }
 }

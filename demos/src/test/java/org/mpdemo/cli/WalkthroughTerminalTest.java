@@ -71,6 +71,29 @@ class WalkthroughTerminalTest {
     }
 
     /**
+     * The comments that give the answer away are not on the screen while the class predicts; after the run they
+     * are, each above the code it is about.
+     */
+    @Test
+    void theAnswersInTheCodeComeOnlyAfterTheRun() throws Exception {
+        start("WALKTHROUGH", "walkthrough", "lock", "--time-scale", "0.01");
+        String screen = await(s -> s.contains("Step 1 of ") && lastLine(s).startsWith("Press Enter to run it..."));
+        assertTrue(screen.contains(": lock-silent-failure"), screen);
+        assertTrue(screen.contains("static void task(int identifier, Lock lock) {"), "the program is shown:\n" + screen);
+        assertFalse(screen.contains("Answer:") || screen.contains("never runs") || screen.contains("mistake"),
+                "an answer before the run:\n" + screen);
+        tmux("send-keys", "-t", session, "Enter");
+        screen = await(s -> lastLine(s).startsWith("Press Enter for the next step..."));
+        String after = screen.substring(screen.indexOf("What happened, and why"));
+        assertTrue(after.contains("In the code: the comments held back before the run\n\n"
+                + "  // Answer: it never runs: every task fails before it reaches a worker\n"
+                + "  static void task(int identifier, Lock lock) {\n"), after);
+        assertTrue(after.contains("  // Answer: each task's arguments hold the lock, and that is the mistake\n"
+                + "  var items = range(tasks(10)).map(i -> args(i, lock)).toList();\n"), after);
+        assertEquals(3, count(after, "// Answer:"), after);
+    }
+
+    /**
      * Ctrl-C while a step runs skips it and asks whether to go on, leaving no demo process behind; Ctrl-C at a prompt
      * ends the walkthrough, as it ends any command.
      */

@@ -208,6 +208,11 @@ final class Pages {
                     .anyMatch(e -> "serializing in the parent".equals(e.get("where")));
             a.add("No task or process ran in this run, so there is no timeline to draw"
                     + (refused ? ": every task failed in the main process, before it could reach a worker." : "."));
+        } else if (!timeline.worthDrawing()) {
+            long longest = timeline.lanes().stream().mapToLong(l -> l.end() - l.start()).max().orElse(0);
+            a.add("No timeline: each of this run's " + timeline.lanes().size() + " lanes lasted at most "
+                    + String.format(Locale.ROOT, "%.2f", longest / 1e6) + " ms of its "
+                    + String.format(Locale.ROOT, "%.2f", timeline.seconds()) + " s, less than a pixel of a picture.");
         } else {
             String which = c.runs().size() == 1 && c.told().isEmpty() ? "that run" : c.told().map(t -> t.which())
                     .orElse("run 1");
@@ -215,6 +220,11 @@ final class Pages {
                     + String.format(Locale.ROOT, "%.2f", timeline.seconds()) + " s");
             a.add(image(demo.id() + "-timeline.svg", "Timeline of " + demo.id() + ", one lane per task or process",
                     "timeline"));
+            for (Timeline.Lane lane : timeline.lanes()) {
+                if (lane.died() == null) continue;
+                a.add("");
+                a.add("The red cross ends the lane of _" + lane.label() + "_: " + lane.died() + ".");
+            }
             Map<String, List<Timeline.Holding>> byKind = new java.util.LinkedHashMap<>();
             for (Timeline.Holding h : timeline.holdings()) {
                 byKind.computeIfAbsent(h.kind(), k -> new ArrayList<>()).add(h);

@@ -152,7 +152,7 @@ public final class SiteBuilder implements SiteGenerator {
     /** The demo's timeline and, for a race demo, one histogram per kind of outcome. */
     private static void pictures(Capture c, Path images) throws IOException {
         Timeline timeline = Timeline.of(c.pictured().trace());
-        if (!timeline.lanes().isEmpty()) write(images.resolve(c.demo().id() + "-timeline.svg"), timeline.svg());
+        if (timeline.worthDrawing()) write(images.resolve(c.demo().id() + "-timeline.svg"), timeline.svg());
         if (c.demo().outcomes() == null) return;
         OutcomeTable table = OutcomeTable.of(c.demo(), c.runs(), false);
         int k = 0;

@@ -186,6 +186,48 @@ class SiteTest {
         assertTrue(print >= 0 && css.indexOf(".site-nav, .pager { display: none; }", print) > print, css);
     }
 
+    /** The widths of a timeline's running bars: one per lane. */
+    static List<Double> runningBars(String image) throws Exception {
+        org.w3c.dom.NodeList rects = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(site.resolve(image).toFile()).getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
+        List<Double> widths = new ArrayList<>();
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            if (rect.getTextContent().equals("running")) widths.add(Double.parseDouble(rect.getAttribute("width")));
+        }
+        return widths;
+    }
+
+    /**
+     * No timeline on the site is an empty sliver: each shows a bar one can see. Processes run until they end, and
+     * pool-worker-crash's picture marks where its worker died, as its text says.
+     */
+    @Test
+    void timelinesShowWhatRanAndMarkACrash() throws Exception {
+        List<Path> timelines;
+        try (Stream<Path> files = Files.list(site.resolve("images"))) {
+            timelines = files.filter(f -> f.toString().endsWith("-timeline.svg")).toList();
+        }
+        assertTrue(timelines.size() >= DemoCatalog.all().size() / 2, "timelines: " + timelines.size());
+        for (Path timeline : timelines) {
+            double widest = runningBars("images/" + timeline.getFileName()).stream().mapToDouble(w -> w).max()
+                    .orElse(0);
+            assertTrue(widest >= 4, timeline.getFileName() + ": its widest bar is " + widest + " px");
+        }
+        // both processes of the basics demo run from their start to their exit: a good part of the picture each
+        List<Double> processes = runningBars("images/processes-timeline.svg");
+        assertEquals(2, processes.size(), "lanes: " + processes);
+        for (double width : processes) assertTrue(width > 100, "a process lane of " + width + " px");
+
+        String pool = page("pool.html");
+        assertTrue(Pattern.compile("The red cross ends the lane of <em>job 1 task 3</em>: its worker process \\d+ "
+                + "died \\(exit status 1\\)\\.").matcher(pool).find(), pool);
+        String crash = Files.readString(site.resolve("images/pool-worker-crash-timeline.svg"));
+        assertTrue(Pattern.compile("<path d=\"[^\"]+\" stroke=\"#d62828\" stroke-width=\"2\"><title>its worker "
+                + "process \\d+ died \\(exit status 1\\)</title></path>").matcher(crash).find(), crash);
+        assertTrue(crash.contains(">job 1 task 3: its worker process "), crash);
+    }
+
     @Test
     void everyPictureIsAnSvgWithAViewBox() throws Exception {
         List<Path> pictures;

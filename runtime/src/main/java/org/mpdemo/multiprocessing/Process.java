@@ -2,8 +2,10 @@ package org.mpdemo.multiprocessing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.internal.launch.ChildHandle;
 import org.mpdemo.multiprocessing.internal.launch.Fork;
@@ -44,6 +46,8 @@ public class Process {
     private Context context;
     private java.lang.Process process;
     private ChildHandle handle;
+    /** Done once the child's end is in the trace (null when not tracing). */
+    private volatile CompletableFuture<Void> exitRecorded;
 
     public Process(Task.Run0 target) {
         this(Invoker.of(target), new Object[0]);
@@ -94,6 +98,8 @@ public class Process {
         handle = child;
         process = child.process();
         Trace.event(TraceEvent.PROCESS_START, "name", name, "child", child.pid());
+        // its end, for a timeline: recorded when the JVM reaps the child, whether or not anyone joins it
+        if (Trace.enabled()) exitRecorded = child.process().onExit().thenAccept(new Ended());
         return this;
     }
 
@@ -111,10 +117,12 @@ public class Process {
             if (timeout < 0) {
                 p.waitFor();
                 handle.awaitOutput(0);
+                if (exitRecorded != null) exitRecorded.join(); // in the trace before join returns
             } else {
                 long deadline = System.nanoTime() + (long) (timeout * 1e9);
                 if (p.waitFor((long) (timeout * 1e9), TimeUnit.NANOSECONDS)) {
                     handle.awaitOutput(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    if (exitRecorded != null) exitRecorded.join();
                 }
             }
         } catch (InterruptedException e) {
@@ -134,7 +142,11 @@ public class Process {
      */
     public synchronized Integer exitCode() {
         if (process == null || process.isAlive()) return null;
-        int status = process.exitValue();
+        return exitCode(process.exitValue());
+    }
+
+    /** A status as CPython reports it: minus the signal number for a child that a signal ended. */
+    private static int exitCode(int status) {
         return status > 128 && status < 128 + 65 ? -(status - 128) : status;
     }
 
@@ -166,6 +178,14 @@ public class Process {
         @Override
         public void run() {
             schedule.exited(pid);
+        }
+    }
+
+    /** Records the child's end with its exit code (a named class: see ChildMain on lambdas). */
+    private static final class Ended implements Consumer<java.lang.Process> {
+        @Override
+        public void accept(java.lang.Process ended) {
+            Trace.event(TraceEvent.PROCESS_EXIT, "child", ended.pid(), "exitcode", exitCode(ended.exitValue()));
         }
     }
 

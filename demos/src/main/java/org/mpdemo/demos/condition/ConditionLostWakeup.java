@@ -61,8 +61,9 @@ public final class ConditionLostWakeup {
         go = new Event();
         int tasks = Math.min(tasks(4), workers(4));
         try (var pool = new Pool(workers(4))) {
-            // no pause: notify at once - here even before the tasks are handed out, so that no task can be
-            // waiting yet (a quick worker could otherwise win the race and be woken)
+            // no pause: notify at once, even before the tasks are handed out
+            // Answer: no task can be waiting yet, so the notification is lost (were the tasks handed out
+            // first, a quick worker could win the race and be woken)
             try (var held = condition.hold()) {
                 System.out.println("Tasks begin.");
                 condition.signalAll();

@@ -26,7 +26,8 @@ import org.mpdemo.multiprocessing.shared.Condition;
 // tag::program[]
 public final class ConditionSilentFailure {
 
-    /** Would wait to be notified, then work for a random moment while holding the condition; never runs. */
+    /** Would wait to be notified, then work for a random moment while holding the condition. */
+    // Answer: it never runs: every task fails before it reaches a worker
     static void task(int identifier, Condition condition) {
         try (var held = condition.hold()) {
             System.out.println("Task " + identifier + " waiting...");
@@ -42,7 +43,8 @@ public final class ConditionSilentFailure {
         try (var pool = new Pool(workers(4))) {
             var items = range(tasks(4)).map(i -> args(i, condition)).toList();
             var result = pool.starmapAsync(ConditionSilentFailure::task, items);
-            // give the tasks a moment to start waiting (here none will)
+            // give the tasks a moment to start waiting
+            // Answer: none will wait, and the notification wakes nobody
             sleep(1);
             try (var held = condition.hold()) {
                 System.out.println("Tasks begin.");

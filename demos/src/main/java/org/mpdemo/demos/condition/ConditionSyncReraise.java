@@ -51,7 +51,7 @@ public final class ConditionSyncReraise {
                 System.out.println("Tasks begin.");
                 condition.signalAll();
             }
-            // get() re-raises the first error
+            // Answer: get() waits, then re-raises the first task's error
             for (var item : result.get()) {
                 assert item == null;
             }

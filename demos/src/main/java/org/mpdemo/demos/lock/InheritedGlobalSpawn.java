@@ -27,7 +27,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
 // tag::program[]
 public final class InheritedGlobalSpawn {
 
-    /** Assigned in main, in the parent only. */
+    /** Assigned in main. */
+    // Answer: in the parent only: a spawned worker starts afresh and sees null
     static Lock lock;
 
     static void task(int identifier) {

@@ -26,7 +26,8 @@ import org.mpdemo.multiprocessing.shared.Lock;
 // tag::program[]
 public final class LockSilentFailure {
 
-    /** Would take the lock, work for a random moment and report; never runs. */
+    /** Would take the lock, work for a random moment and report. */
+    // Answer: it never runs: every task fails before it reaches a worker
     static void task(int identifier, Lock lock) {
         try (var held = lock.hold()) {
             double value = random();
@@ -39,10 +40,10 @@ public final class LockSilentFailure {
         // a lock that lets one task in at a time
         var lock = new Lock();
         try (var pool = new Pool(workers(4))) {
-            // each task's arguments hold the lock: that is the mistake
+            // Answer: each task's arguments hold the lock, and that is the mistake
             var items = range(tasks(10)).map(i -> args(i, lock)).toList();
             var result = pool.starmapAsync(LockSilentFailure::task, items);
-            // wait() only waits; it does not re-raise the stored error
+            // Answer: wait() only waits; it does not re-raise the stored error
             result.await();
         }
     }

@@ -43,7 +43,7 @@ public final class LockSyncReraise {
         var lock = new Lock();
         try (var pool = new Pool(workers(4))) {
             var items = range(tasks(10)).map(i -> args(i, lock)).toList();
-            // the synchronous call waits and re-raises the first error
+            // Answer: the synchronous call waits, then re-raises the first task's error
             pool.starmap(LockSyncReraise::task, items);
         }
     }

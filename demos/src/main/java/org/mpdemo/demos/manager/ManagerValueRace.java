@@ -38,7 +38,8 @@ import org.mpdemo.multiprocessing.pool.Pool;
 public final class ManagerValueRace {
     static final int INCREMENTS = ops(1000);
 
-    /** Read, add one, write back: two calls to the manager, with room for another task between them. */
+    /** Read, add one, write back: two calls to the manager. */
+    // Answer: another task's read and write fit between the two calls, and its update is lost
     static void increment(ValueProxy<Integer> counter, BarrierProxy start) {
         startTogether(start);
         for (int i = 0; i < INCREMENTS; i++) {

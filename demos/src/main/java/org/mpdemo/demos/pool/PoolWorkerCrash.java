@@ -44,7 +44,7 @@ public final class PoolWorkerCrash {
             } catch (WorkerDiedError error) {
                 System.out.println("map raised WorkerDiedError: " + error.getMessage());
             }
-            // the dead worker has been replaced: the same pool still works
+            // Answer: the dead worker has been replaced, and the same pool still works
             System.out.println("The pool still serves: " + pool.map(PoolWorkerCrash::square, items));
         }
     }

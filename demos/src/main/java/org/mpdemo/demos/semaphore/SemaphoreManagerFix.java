@@ -47,7 +47,8 @@ public final class SemaphoreManagerFix {
             // a semaphore that lets two tasks in at a time, living in the manager
             var semaphore = manager.semaphore(2);
             try (var pool = new Pool(workers(4))) {
-                // each task's arguments hold a proxy: that travels
+                // each task's arguments hold a proxy
+                // Answer: a proxy travels to a process at any time
                 var items = range(tasks(10)).map(i -> args(i, semaphore)).toList();
                 var result = pool.starmapAsync(SemaphoreManagerFix::task, items);
                 result.await();

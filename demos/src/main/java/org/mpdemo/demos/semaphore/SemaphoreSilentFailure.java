@@ -26,7 +26,8 @@ import org.mpdemo.multiprocessing.shared.Semaphore;
 // tag::program[]
 public final class SemaphoreSilentFailure {
 
-    /** Would enter the semaphore, work for a random moment and report; never runs. */
+    /** Would enter the semaphore, work for a random moment and report. */
+    // Answer: it never runs: every task fails before it reaches a worker
     static void task(int identifier, Semaphore semaphore) {
         try (var held = semaphore.hold()) {
             double value = random();
@@ -39,10 +40,10 @@ public final class SemaphoreSilentFailure {
         // a semaphore that lets two tasks in at a time
         var semaphore = new Semaphore(2);
         try (var pool = new Pool(workers(4))) {
-            // each task's arguments hold the semaphore: that is the mistake
+            // Answer: each task's arguments hold the semaphore, and that is the mistake
             var items = range(tasks(10)).map(i -> args(i, semaphore)).toList();
             var result = pool.starmapAsync(SemaphoreSilentFailure::task, items);
-            // wait() only waits; it does not re-raise the stored error
+            // Answer: wait() only waits; it does not re-raise the stored error
             result.await();
         }
     }

@@ -19,6 +19,8 @@ public enum TraceEvent {
     ERROR_CALLBACK("error-callback"),
     // processes
     PROCESS_START("process-start"),
+    /** A started process has ended (recorded by its parent as it is reaped): its pid and exit code. */
+    PROCESS_EXIT("process-exit"),
     /** Under the emulated fork: a static field that could not be copied into the child. */
     FORK_SKIP("fork-skip"),
     // shared memory and its primitives

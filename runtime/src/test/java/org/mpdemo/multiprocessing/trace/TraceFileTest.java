@@ -38,10 +38,36 @@ class TraceFileTest {
 
     @Test
     void aChildThatStartsAfterTheTraceWasDeletedDoesNotMakeItAgain() throws Exception {
-        Path trace = tmp.resolve("trace.jsonl");
+        String out = run(Program.class, tmp.resolve("trace.jsonl"));
+        assertEquals("made by the program: true\nmade again by a child: false\n", out);
+    }
+
+    /** Starts a child that exits with status 3, joins it, and says what the trace held when join returned. */
+    public static final class ExitingChild {
+        public static void main(String[] args) throws Exception {
+            Process child = new Process(ExitingChild::exitWithThree);
+            child.start();
+            child.join();
+            String trace = Files.readString(Path.of(Trace.file()));
+            System.out.println(trace.contains("\"event\": \"process-exit\", \"child\": " + child.pid()
+                    + ", \"exitcode\": 3}") ? "recorded" : "missing: " + trace);
+        }
+
+        static void exitWithThree() {
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
+    /** A timeline ends a process's lane at its exit: the parent records it, before join() returns. */
+    @Test
+    void aChildsExitIsInTheTraceWhenJoinReturns() throws Exception {
+        assertEquals("recorded\n", run(ExitingChild.class, tmp.resolve("exit.jsonl")));
+    }
+
+    private static String run(Class<?> main, Path trace) throws Exception {
         java.lang.Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dmpdemo.trace=" + trace, "-cp", System.getProperty("java.class.path"),
-                Program.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                main.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         program.getOutputStream().close();
         String out = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -49,6 +75,6 @@ class TraceFileTest {
         } finally {
             program.destroyForcibly();
         }
-        assertEquals("made by the program: true\nmade again by a child: false\n", out);
+        return out;
     }
 }
