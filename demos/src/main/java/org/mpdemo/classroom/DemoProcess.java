@@ -87,14 +87,15 @@ public final class DemoProcess {
      */
     public static Observation runWith(String id, List<String> options, long timeoutSeconds) {
         Path trace = null;
+        Process process = null;
         try {
             trace = ScratchFiles.file("trace", ".jsonl");
             List<String> args = new ArrayList<>(List.of("run", id));
             args.addAll(options);
             args.addAll(List.of("--trace", trace.toString()));
             long start = System.nanoTime();
-            Process process = ScratchFiles.startWriter(new ProcessBuilder(cli(args.toArray(String[]::new))));
-            process.getOutputStream().close();
+            // its standard input stays open until it ends: a pipe that tells it this program is gone (ParentWatch)
+            process = ScratchFiles.startWriter(ParentWatch.watched(new ProcessBuilder(cli(args.toArray(String[]::new)))));
             CompletableFuture<String> out = read(process.getInputStream());
             CompletableFuture<String> err = read(process.getErrorStream());
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -113,7 +114,17 @@ public final class DemoProcess {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the output of " + id, e);
         } finally {
+            if (process != null) closeQuietly(process);
             if (trace != null) ScratchFiles.delete(trace);
+        }
+    }
+
+    /** Closes the child's standard input, its parent pipe (see {@link ParentWatch}), once it has ended. */
+    static void closeQuietly(Process child) {
+        try {
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            // it has ended
         }
     }
 

@@ -269,7 +269,8 @@ public final class Walkthrough {
         command.addAll(args);
         Process process;
         try {
-            process = new ProcessBuilder(command)
+            // its input is a pipe that tells it when this walkthrough is gone, even by kill -9 (ParentWatch)
+            process = ParentWatch.watched(new ProcessBuilder(command))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
@@ -278,8 +279,7 @@ public final class Walkthrough {
             if (skipped) return 130;
             throw e;
         }
-        process.getOutputStream().close(); // the demo reads nothing; Enter is for the walkthrough
-        running = process;
+        running = process; // the demo reads nothing: Enter is for the walkthrough
         try {
             if (skipped) process.destroy(); // Ctrl-C came while it was starting
             int status = process.waitFor();
@@ -288,6 +288,7 @@ public final class Walkthrough {
             return status;
         } finally {
             running = null;
+            DemoProcess.closeQuietly(process);
         }
     }
 

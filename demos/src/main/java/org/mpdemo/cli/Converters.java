@@ -40,6 +40,19 @@ final class Converters {
         }
     }
 
+    /**
+     * A pool's size: 1 to {@value #MOST}. Each worker is a JVM of its own, with a few tens of MB of memory and a
+     * start-up of a good fraction of a CPU-second: a few hundred would bring the machine to its knees.
+     */
+    static final class Workers implements ITypeConverter<Integer> {
+        static final int MOST = 64;
+
+        @Override
+        public Integer convert(String text) {
+            return between(1, MOST, text, "", ": each worker is a JVM of its own");
+        }
+    }
+
     /** A count of 0 or more: tasks. */
     static final class AtLeastZero implements ITypeConverter<Integer> {
         @Override
@@ -54,11 +67,7 @@ final class Converters {
 
         @Override
         public Integer convert(String text) {
-            int value = atLeast(40, text);
-            if (value > MOST) {
-                throw new TypeConversionException("must be from 40 to " + MOST + " columns (got " + value + ")");
-            }
-            return value;
+            return between(40, MOST, text, " columns", "");
         }
     }
 
@@ -88,6 +97,16 @@ final class Converters {
                 throw new TypeConversionException(e.getMessage());
             }
         }
+    }
+
+    /** A whole number from {@code least} to {@code most}; a refusal says the range, in {@code unit}, and why. */
+    private static int between(int least, int most, String text, String unit, String why) {
+        int value = atLeast(least, text);
+        if (value > most) {
+            throw new TypeConversionException("must be from " + least + " to " + most + unit + " (got " + value + ")"
+                    + why);
+        }
+        return value;
     }
 
     private static int atLeast(int least, String text) {

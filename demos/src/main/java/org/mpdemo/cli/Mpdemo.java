@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.ParentWatch;
 import org.mpdemo.multiprocessing.Multiprocessing;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -58,6 +59,7 @@ public final class Mpdemo implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        ParentWatch.startIfAsked(); // a demo run by another command of the kit ends with it
         int status = commandLine().execute(args);
         System.out.flush();
         System.exit(status);

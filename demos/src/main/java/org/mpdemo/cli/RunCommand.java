@@ -20,6 +20,7 @@ import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import org.mpdemo.demos.TraceLog;
 import org.mpdemo.multiprocessing.Schedules;
+import org.mpdemo.multiprocessing.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,8 +83,8 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
                     + "start, lock acquire and release, errors and where they were raised.")
     Path trace;
 
-    @Option(names = "--workers", paramLabel = "N", converter = Converters.AtLeastOne.class,
-            description = "Pool size (1 or more), instead of the tutorial's.")
+    @Option(names = "--workers", paramLabel = "N", converter = Converters.Workers.class,
+            description = "Pool size (1 to 64: each worker is a JVM), instead of the tutorial's.")
     Integer workers;
 
     @Option(names = "--tasks", paramLabel = "N", converter = Converters.AtLeastZero.class,
@@ -204,6 +205,8 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
         }
         try {
             int status = run(demo.get(), err);
+            // a trace that misses events (the runtime said so once) is a failure too, not a silent loss
+            if (Trace.lost()) status = Math.max(status, 1);
             // a drawing that was asked for and could not be made fails the command, as an error of the demo would
             if (timeline && !drawTimeline(Path.of(properties.get(TRACE)), err)) status = Math.max(status, 1);
             if (diagram && !drawDiagram(Path.of(properties.get(TRACE)), err)) status = Math.max(status, 1);

@@ -140,6 +140,8 @@ class MpdemoTest {
                 Arguments.of(List.of("--seed", "abc"), "--seed"),
                 Arguments.of(List.of("--workers", "0"), "--workers"),
                 Arguments.of(List.of("--workers", "two"), "--workers"),
+                // each worker is a JVM: 100 000 of them would take the machine down
+                Arguments.of(List.of("--workers", "100000"), "must be from 1 to 64 (got 100000): each worker is a JVM"),
                 Arguments.of(List.of("--tasks", "-1"), "--tasks"),
                 Arguments.of(List.of("--no-such-option"), "--no-such-option"));
     }

@@ -51,6 +51,16 @@ class RunSmokeTest {
         assertEquals("Lock objects should only be shared between processes through inheritance\n", outcome.out());
     }
 
+    /** A trace that cannot be written is said once, and fails the command; the demo's own output is whole. */
+    @Test
+    void aTraceThatCannotBeWrittenIsReportedOnceAndFailsTheRun() throws Exception {
+        Outcome outcome = mpdemo("run", "pool-map", "--trace", "/dev/full", "--time-scale", "0.01");
+        assertEquals("[0, 1, 8, 27, 64, 125, 216, 343, 512, 729]\n", outcome.out());
+        assertEquals("mpdemo: cannot write the trace to /dev/full: No space left on device; the trace is "
+                + "incomplete\n", outcome.err());
+        assertEquals(1, outcome.status());
+    }
+
     @Test
     void syncReraiseDemoEndsWithTheErrorAndStatus1() throws Exception {
         Outcome outcome = mpdemo("run", "lock-sync-reraise");

@@ -154,14 +154,18 @@ public class Process {
         return process != null && process.isAlive();
     }
 
-    /** Sends SIGTERM. */
+    /**
+     * Sends SIGTERM. Through the process's handle, not {@code Process.destroy()}, which also closes our ends of
+     * its pipes: the child would read end of file, take it for our death and exit with status 1, racing its own
+     * SIGTERM exit (CPython's exit code -15). What it printed before it ended is still shown, too.
+     */
     public void terminate() {
-        started().destroy();
+        started().toHandle().destroy();
     }
 
-    /** Sends SIGKILL. */
+    /** Sends SIGKILL (through the handle, as {@link #terminate()}). */
     public void kill() {
-        started().destroyForcibly();
+        started().toHandle().destroyForcibly();
     }
 
     public String name() {

@@ -94,8 +94,10 @@ public final class Manager implements AutoCloseable {
         String ready = answer.await();
         if (ready == null || !ready.startsWith("READY ")) {
             child.process().destroyForcibly();
-            String status = ready != null ? ready.substring(ready.indexOf(' ') + 1)
-                    : Spawner.describeExit(child.awaitExit(5, TimeUnit.SECONDS));
+            int exit = child.awaitExit(5, TimeUnit.SECONDS);
+            // killed, it could not remove its socket's directory if it made one: its parent does
+            if (!tcp) Listener.sweepStale(tmpdir());
+            String status = ready != null ? ready.substring(ready.indexOf(' ') + 1) : Spawner.describeExit(exit);
             throw new ProcessError("the manager process failed to start: " + status);
         }
         String[] words = ready.split(" ");

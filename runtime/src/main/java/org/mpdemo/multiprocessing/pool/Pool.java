@@ -64,7 +64,7 @@ public final class Pool implements AutoCloseable {
         this.state = new PoolState(processes, maxtasksperchild);
         this.workers = new Workers(state, initializer, initargs, mainClass);
         this.scheduler = workers.scheduler;
-        this.submission = new Submission(this, state, scheduler);
+        this.submission = new Submission(this, state, workers);
         this.handler = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "pool-result-handler");
             t.setDaemon(true);

@@ -25,6 +25,7 @@ final class Submission {
     private final Pool pool;
     private final PoolState state;
     private final Scheduler scheduler;
+    private final Workers workers;
     /** Each function encoded once, by the user's function object (guarded by the pool's lock). */
     private final Map<Object, FunctionEntry> functions = new WeakHashMap<>();
     private int functionCounter;
@@ -33,10 +34,11 @@ final class Submission {
     private record FunctionEntry(int id, byte[] bytes) {
     }
 
-    Submission(Pool pool, PoolState state, Scheduler scheduler) {
+    Submission(Pool pool, PoolState state, Workers workers) {
         this.pool = pool;
         this.state = state;
-        this.scheduler = scheduler;
+        this.workers = workers;
+        this.scheduler = workers.scheduler;
     }
 
     static boolean submitting() {
@@ -152,12 +154,18 @@ final class Submission {
                 job.chunkFailed(chunk, error);
                 continue;
             }
+            String broken;
             state.lock.lock();
             try {
                 if (state.run == PoolState.Run.TERMINATE) return; // terminate() aborted the job
-                state.pending.add(chunk);
+                broken = workers.brokenAndEmpty();
+                if (broken == null) state.pending.add(chunk);
             } finally {
                 state.lock.unlock();
+            }
+            if (broken != null) { // nothing would ever run it
+                job.chunkFailed(chunk, new ProcessError(broken));
+                continue;
             }
             // hand the first chunks out at once, so workers compute while the rest is being encoded
             if (number < 4 || number % 64 == 0) scheduler.dispatch();

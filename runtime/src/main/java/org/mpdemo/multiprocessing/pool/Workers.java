@@ -43,7 +43,12 @@ final class Workers {
     private int startingNow;
     /** Whether the workers after the first may start (see {@link #onReady}; written under the lock). */
     private volatile boolean othersMayStart;
+    /** Workers in a row that ended before they were ready, by exiting (see {@link #onExit}). */
     private int startFailures;
+    /** Workers in a row that a signal ended before they were ready. */
+    private int startKills;
+    /** How the first of the {@link #startFailures} in a row ended. */
+    private String firstStartFailure;
 
     Workers(PoolState state, Invoker initializer, Object[] initargs, Class<?> mainClass) {
         this.state = state;
@@ -165,6 +170,7 @@ final class Workers {
         try {
             w.ready = true;
             startFailures = 0;
+            startKills = 0;
         } finally {
             state.lock.unlock();
         }
@@ -252,10 +258,7 @@ final class Workers {
             terminated = state.run == PoolState.Run.TERMINATE;
             if (!w.ready && !terminated) {
                 ClassDataArchive.startFailed(); // in case the archive was the cause: the replacement goes without
-                if (++startFailures >= 3 && state.brokenReason == null) {
-                    state.brokenReason = "pool workers keep failing to start (" + Spawner.describeExit(status)
-                            + "); see the error output above";
-                }
+                startFailed(status);
             }
             if (state.brokenReason != null && state.workers.isEmpty()) {
                 abandoned = new ArrayList<>(state.pending);
@@ -276,6 +279,34 @@ final class Workers {
             chunk.job.chunkFailed(chunk, new WorkerDiedError(message, w.pid(), status));
         }
         for (Job.Chunk chunk : abandoned) chunk.job.chunkFailed(chunk, new ProcessError(state.brokenReason));
+    }
+
+    /**
+     * A worker ended before it was ready (called with the lock held). One that exited by itself failed to start —
+     * a JVM flag it refused, an initializer that raised — and three such in a row break the pool: the next would
+     * fail the same way. One that a signal ended was most likely killed from outside (kill, the OOM killer) and
+     * is replaced, like a worker killed while serving; only ten such in a row break the pool, so that a machine
+     * that kills every start does not see an endless stream of JVMs.
+     */
+    private void startFailed(int status) {
+        boolean signalled = status > 128 && status < 128 + 65;
+        if (signalled ? ++startKills < 10 : ++startFailures < 3) {
+            if (!signalled && startFailures == 1) firstStartFailure = Spawner.describeExit(status);
+            return;
+        }
+        if (state.brokenReason != null) return;
+        state.brokenReason = signalled
+                ? "pool workers keep being killed while they start: 10 in a row, the last " + Spawner.describeExit(status)
+                : "pool workers keep failing to start: 3 in a row ended before they were ready, the first with "
+                        + firstStartFailure + " (a worker that cannot start says why on standard error)";
+    }
+
+    /**
+     * Whether the pool is broken and has no worker left to run anything: a new task then fails at once, with the
+     * reason (called with the lock held).
+     */
+    String brokenAndEmpty() {
+        return state.brokenReason != null && state.workers.isEmpty() && startingNow == 0 ? state.brokenReason : null;
     }
 
     // ---- the pool's life cycle -------------------------------------------------------------------------------

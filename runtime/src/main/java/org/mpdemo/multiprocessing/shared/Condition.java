@@ -10,23 +10,25 @@ import org.mpdemo.multiprocessing.trace.Trace;
 import org.mpdemo.multiprocessing.trace.TraceEvent;
 
 /**
- * A condition variable (CPython's {@code multiprocessing.Condition}), built as CPython builds it from
- * semaphores, so that it works across processes exactly as far as its semaphores do.
+ * A condition variable (CPython's {@code multiprocessing.Condition}): a lock, and a table of waiters in shared
+ * memory ({@link WaitList}) that works across processes.
  *
  * <p>Python's {@code wait}, {@code notify} and {@code notify_all} are {@link #await()}, {@link #signal} and
  * {@link #signalAll} here, since {@code Object} already owns the Python names. The default lock is an
  * {@link RLock}, as in CPython. {@code signal} wakes only processes already waiting: a notification sent
  * before anyone waits is lost — the reason the tutorials' main program pauses before it notifies.
+ *
+ * <p>CPython builds its condition from three semaphores, and its {@code notify} waits for each woken waiter to
+ * say it has woken: a waiter killed while it waits makes every later {@code notify} hang, holding the lock. Here
+ * a notification goes to a named waiter, and nobody waits for an answer: a waiter whose process has died is
+ * passed over.
  */
 public class Condition implements Awaitable, Serializable {
     private static final long serialVersionUID = 1L;
     private static final AtomicLong IDS = new AtomicLong();
 
     private final SemLock lock;
-    // plumbing: their acquire/release would only clutter the trace; wait/wake/notify say what happens
-    private final Semaphore sleepingCount = Semaphore.untraced(0);
-    private final Semaphore wokenCount = Semaphore.untraced(0);
-    private final Semaphore waitSemaphore = Semaphore.untraced(0);
+    private final WaitList waiters = WaitList.create();
     private final boolean traced;
     final String id = "condition-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
 
@@ -76,7 +78,7 @@ public class Condition implements Awaitable, Serializable {
     public boolean await(double timeout) {
         if (!lock.isMine()) throw new IllegalStateException("must acquire() condition before using wait()");
         if (traced) SwitchPoint.reached(TraceEvent.WAIT, id);
-        sleepingCount.release();
+        int entry = waiters.enter(); // in line while the lock is still held: a notification from now on counts
         int depth = lock.count();
         SwitchPoint.quiet(true); // letting go of the lock is part of this one step
         for (int i = 0; i < depth; i++) lock.release();
@@ -85,11 +87,14 @@ public class Condition implements Awaitable, Serializable {
         boolean woken;
         if (traced) SwitchPoint.sleeping(true);
         try {
-            woken = waitSemaphore.acquire(true, timeout);
+            try {
+                woken = waiters.sleep(entry, timeout < 0 ? -1 : (long) (timeout * 1e9));
+            } finally {
+                if (traced) SwitchPoint.sleeping(false);
+            }
+            // awake for a schedule before the entry is free: under one, the notifier waits for that
+            if (woken) waiters.leave(entry);
         } finally {
-            // awake for the scheduler before the notifier can return: it waits for wokenCount
-            if (traced) SwitchPoint.sleeping(false);
-            wokenCount.release();
             for (int i = 0; i < depth; i++) lock.acquire();
         }
         if (traced) Trace.event(TraceEvent.WAKE, "obj", id, "signalled", woken);
@@ -105,22 +110,7 @@ public class Condition implements Awaitable, Serializable {
     public void signal(int n) {
         if (!lock.isMine()) throw new IllegalStateException("lock is not owned");
         if (traced) SwitchPoint.reached(TraceEvent.NOTIFY, id);
-        // Waiters that timed out since the last signal are still counted as sleeping: settle them first.
-        while (wokenCount.acquire(false)) {
-            sleepingCount.acquire(false);
-        }
-        int sleepers = 0;
-        while (sleepers < n && sleepingCount.acquire(false)) {
-            waitSemaphore.release();
-            sleepers++;
-        }
-        if (sleepers > 0) {
-            // wait until each woken waiter has left waitSemaphore, so a later signal cannot be eaten by it
-            for (int i = 0; i < sleepers; i++) wokenCount.acquire();
-            while (waitSemaphore.acquire(false)) {
-                // a waiter timed out after being counted: take its unused wake-up back
-            }
-        }
+        int sleepers = waiters.notify(n, SwitchPoint.ACTIVE);
         if (traced) Trace.event(TraceEvent.NOTIFY, "obj", id, "woken", sleepers);
     }
 
@@ -139,7 +129,7 @@ public class Condition implements Awaitable, Serializable {
      * {@link #waitFor}.
      */
     public int waiting() {
-        return Math.max(0, sleepingCount.getValue() - wokenCount.getValue());
+        return waiters.waiting();
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {

@@ -40,7 +40,8 @@ public class Queue<T> implements Serializable {
     private final int capacity;
     private final SharedMemory memory;
     private final int base;
-    private final Lock lock = Lock.untraced();
+    /** Guards the ring's words (package-private for a test: a process that dies holding it). */
+    final Lock lock = Lock.untraced();
     private final Condition notFull = new Condition(lock, false);
     private final Semaphore items = Semaphore.untraced(0);
     /** Free places of a bounded queue; null when unbounded. */
@@ -103,9 +104,14 @@ public class Queue<T> implements Serializable {
             throw new IllegalArgumentException("an item of " + data.length + " bytes does not fit this queue's "
                     + capacity + "-byte buffer (new Queue(maxsize, bufferBytes) makes a larger one)");
         }
-        long deadline = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
+        long deadline = !block ? System.nanoTime() : timeout < 0 ? Long.MAX_VALUE
+                : System.nanoTime() + (long) (timeout * 1e9);
         if (places != null && !places.acquire(block, timeout)) throw new Full();
-        lock.acquire();
+        // the time-out holds even against a process that died holding the queue's lock
+        if (!lock.acquire(true, secondsUntil(deadline))) {
+            if (places != null) places.release();
+            throw new Full();
+        }
         try {
             while (capacity - used() < need) {
                 double left = deadline == Long.MAX_VALUE ? -1 : (deadline - System.nanoTime()) / 1e9;
@@ -136,9 +142,14 @@ public class Queue<T> implements Serializable {
      */
     @SuppressWarnings("unchecked")
     public T get(boolean block, double timeout) {
+        long deadline = !block ? System.nanoTime() : timeout < 0 ? Long.MAX_VALUE
+                : System.nanoTime() + (long) (timeout * 1e9);
         if (!items.acquire(block, timeout)) throw new Empty();
         byte[] data;
-        lock.acquire();
+        if (!lock.acquire(true, secondsUntil(deadline))) {
+            items.release(); // the item stays for another get
+            throw new Empty();
+        }
         try {
             long head = memory.getLongVolatile(base + HEAD);
             byte[] header = new byte[HEADER];
@@ -187,9 +198,19 @@ public class Queue<T> implements Serializable {
         return items.getValue();
     }
 
+    /** Puts waiting for room in the ring right now, a snapshot (for tests). */
+    int waitingForRoom() {
+        return notFull.waiting();
+    }
+
     /** This process will put no more items (Python's {@code close()}); others may still use the queue. */
     public void close() {
         closed = true;
+    }
+
+    /** Seconds left until {@code deadline} for a timed acquire: -1 for none, 0 once it has passed. */
+    private static double secondsUntil(long deadline) {
+        return deadline == Long.MAX_VALUE ? -1 : Math.max(0, (deadline - System.nanoTime()) / 1e9);
     }
 
     private long used() {

@@ -30,7 +30,8 @@ import org.mpdemo.multiprocessing.trace.TraceEvent;
  * {@code waiters > 0}; {@code count} starts at 1 and only an {@link RLock}'s holder changes it, so taking a lock
  * is one store, whatever its kind. For a {@link Semaphore} with several holders, {@code owner} is merely the
  * last one. A waiter on a {@link Lock} or {@link RLock} (created with a {@code type} label) looks every
- * {@value #CHECK_MILLIS} ms whether the holder's process still exists, and reports once if it does not.
+ * {@value #CHECK_MILLIS} ms whether the holder's process still exists, and reports once if it does not — or,
+ * after 10 s, if it exists but is stopped.
  *
  * <h2>Limits</h2>
  * {@link Thread#interrupt()} does not end a futex sleep: a blocked thread notices its interrupt within
@@ -61,6 +62,8 @@ final class SemState implements Serializable {
     private final String id;
     /** The dead holder this process already reported. */
     private transient volatile long reportedPid;
+    /** The stopped holder this process already reported. */
+    private transient volatile long reportedStoppedPid;
 
     private SemState(Arena.Slot slot, String type, String id) {
         this.memory = slot.memory();
@@ -118,7 +121,7 @@ final class SemState implements Serializable {
                 if (tryDown()) return true;
                 long now = System.nanoTime();
                 if (now - nextCheck >= 0) { // before the deadline test: a late wake-up must not skip it
-                    if (type != null) checkHolder();
+                    if (type != null) checkHolder(now - start);
                     nextCheck = now + CHECK_MILLIS * 1_000_000;
                 }
                 if (now - deadline >= 0) return false;
@@ -192,15 +195,34 @@ final class SemState implements Serializable {
         return memory.getIntAcquire(base + COUNT);
     }
 
-    private void checkHolder() {
+    /**
+     * After {@code waited} ns of waiting: is the holder dead (said at once), or stopped (SIGSTOP, state T in
+     * /proc/PID/stat; said once the wait reaches {@link #stoppedHolderMillis})? CPython says neither.
+     */
+    private void checkHolder(long waited) {
         long pid = memory.getLongAcquire(base + OWNER) >>> 32;
         if (pid == 0 || pid == SharedMemory.PID || pid == reportedPid || value() > 0) return;
-        if (SharedMemory.isAlive(pid)) return;
+        if (SharedMemory.isAlive(pid)) {
+            if (pid != reportedStoppedPid && waited >= stoppedHolderMillis() * 1_000_000
+                    && SharedMemory.stopped(pid)) {
+                reportedStoppedPid = pid;
+                System.err.println("mpdemo: " + type + " " + id + " is held by process " + pid + ", which is "
+                        + "stopped (SIGSTOP); waiting processes wait until it is continued (kill -CONT " + pid + ")");
+                System.err.flush();
+                Trace.event(TraceEvent.STOPPED_HOLDER, "obj", id, "kind", type, "holder", pid);
+            }
+            return;
+        }
         reportedPid = pid;
         System.err.println("mpdemo: " + type + " " + id + " is held by process " + pid
                 + ", which died holding it; waiting processes will wait for ever");
         System.err.flush();
         Trace.event(TraceEvent.DEAD_HOLDER, "obj", id, "kind", type, "holder", pid);
+    }
+
+    /** How long a waiter waits on a stopped holder before it says so: 10 s ({@code -Dmpdemo.stoppedHolderMillis}). */
+    private static long stoppedHolderMillis() {
+        return Long.getLong("mpdemo.stoppedHolderMillis", 10_000);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

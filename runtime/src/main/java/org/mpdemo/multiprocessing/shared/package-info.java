@@ -28,9 +28,10 @@
  *
  * State in shared memory. A SemLock (and so every Lock, RLock, Semaphore and BoundedSemaphore) keeps its value,
  * the number of sleeping waiters, its holder and the holder's recursion count in one 64-byte slot of the arena
- * (SemState's class comment gives the layout). Condition and Event are composed of SemLocks, as CPython composes
- * them; Barrier keeps two ints of its own beside a Condition; Value and Array keep their elements in a slot, and a
- * synchronized one holds an RLock besides. Serializing any of them hands over the slot (segment and offset), never
+ * (SemState's class comment gives the layout). A Condition is its lock and a table of its waiters (WaitList: a
+ * notifier names whom it wakes, so a dead waiter is passed over, not awaited as CPython's semaphores would);
+ * Event is a Condition and a flag; Barrier keeps two ints of its own beside a Condition; Value and Array keep
+ * their elements in a slot, and a synchronized one holds an RLock besides. Serializing any of them hands over the slot (segment and offset), never
  * the contents.
  *
  * Futex wait/wake. The fast path stays in user space: down is a CAS of value from v > 0 to v - 1, up a CAS from
@@ -38,8 +39,8 @@
  * increments waiters, re-checks value and sleeps with FUTEX_WAIT(value, 0); up calls FUTEX_WAKE only when
  * waiters > 0. No wake-up is lost: the waiter's increment and the releaser's CAS are both sequentially consistent
  * read-modify-writes, so either the releaser sees the waiter registered and wakes it, or the waiter sees the new
- * value; and the kernel itself re-checks value == 0 before it puts the waiter to sleep. A process that cannot use
- * futexes marks the slot (polled), and sleepers on a marked slot wake up by themselves at short intervals, since
+ * value; and the kernel itself re-checks value == 0 before it puts the waiter to sleep. A process told to poll
+ * (-Dmpdemo.futex=off) marks the slot (polled), and sleepers on a marked slot wake up by themselves at short intervals, since
  * that process cannot wake them.
  *
  * Holder. The holder's id (pid << 32 ^ thread id) is one release store on acquire and one on release, before the

@@ -22,6 +22,8 @@ public final class Trace {
     private static volatile boolean resolved;
     private static volatile boolean inherited;
     private static OutputStream out;
+    /** Set at the first event that could not be written (guarded by LOCK for the message). */
+    private static volatile boolean lost;
 
     private Trace() {
     }
@@ -31,6 +33,11 @@ public final class Trace {
         String file = System.getProperty("mpdemo.trace");
         if (file == null || file.isEmpty()) file = System.getenv("MPDEMO_TRACE");
         return file == null || file.isEmpty() ? null : file;
+    }
+
+    /** Whether an event could not be written: the trace file misses some (said once on standard error). */
+    public static boolean lost() {
+        return lost;
     }
 
     /** Whether events are being recorded. */
@@ -107,7 +114,14 @@ public final class Trace {
             try {
                 out.write(bytes);
             } catch (IOException e) {
-                // A trace must never break the program it observes.
+                // A trace must never break the program it observes, but its loss is said, once: by the program
+                // whose trace it is (its children write to the same file, and fail alike)
+                if (!lost && !inherited) {
+                    System.err.println("mpdemo: cannot write the trace to " + file() + ": " + e.getMessage()
+                            + "; the trace is incomplete");
+                    System.err.flush();
+                }
+                lost = true;
             }
         }
     }

@@ -31,6 +31,8 @@ public enum TraceEvent {
     RELEASE("release"),
     /** A waiter found the holder of a lock dead. */
     DEAD_HOLDER("dead-holder"),
+    /** A waiter found the holder of a lock stopped (SIGSTOP) after waiting a while. */
+    STOPPED_HOLDER("stopped-holder"),
     /** A condition's or barrier's wait begins (a barrier's has {@code "kind": "Barrier"}) ... */
     WAIT("wait"),
     /** ... and ends. */

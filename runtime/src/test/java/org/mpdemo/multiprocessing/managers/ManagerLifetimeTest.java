@@ -160,6 +160,26 @@ class ManagerLifetimeTest {
         }
     }
 
+    /**
+     * A temporary folder whose path is too long for a Unix socket: the manager fails to start with one clear error
+     * and leaves no directory behind (before, its parent killed it before its clean-up could run).
+     */
+    @Test
+    void aManagerThatCannotBindLeavesNoDirectory(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path deep = Files.createDirectories(tmp.resolve("a-folder-name-long-enough-".repeat(5)));
+        String before = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", deep.toString());
+        try {
+            ProcessError e = assertThrows(ProcessError.class, Manager::new);
+            assertTrue(e.getMessage().startsWith("the manager process failed to start: "), e.getMessage());
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
+        try (var left = Files.list(deep)) {
+            assertEquals(java.util.List.of(), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void theNextManagerRemovesTheDirectoriesOfKilledOnes() throws Exception {
         java.lang.Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

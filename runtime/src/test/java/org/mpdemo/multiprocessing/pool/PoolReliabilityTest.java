@@ -23,6 +23,7 @@ import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.ProcessExit;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.WorkerDiedError;
+import org.mpdemo.multiprocessing.shared.Event;
 
 /** What CPython's pool gets wrong and this one must not: dead workers, dead parents, terminated pools. */
 @Timeout(60)
@@ -129,6 +130,140 @@ class PoolReliabilityTest {
 
     static long pid() {
         return ProcessHandle.current().pid();
+    }
+
+    static void waitForGo(Event go) {
+        go.await(60);
+    }
+
+    /**
+     * A worker killed from outside while it starts is replaced, as one killed while serving is: five such kills in
+     * a row do not break the pool (before, three did, and every later call hung).
+     */
+    @Test
+    void workersKilledFromOutsideWhileStartingAreReplaced() throws Exception {
+        Event go = new Event();
+        try (Pool pool = Pool.builder().processes(1).initializer(PoolReliabilityTest::waitForGo, go).build()) {
+            List<Long> killed = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                long pid;
+                while (true) { // the replacement of the last one killed: polled, it has no event to wait on
+                    List<Long> pids = pool.workerPids();
+                    if (!pids.isEmpty() && !killed.contains(pids.get(0))) {
+                        pid = pids.get(0);
+                        break;
+                    }
+                    assertTrue(System.nanoTime() < deadline, "no replacement after " + killed);
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
+                worker.destroyForcibly();
+                worker.onExit().get(30, TimeUnit.SECONDS);
+                killed.add(pid);
+            }
+            go.set();
+            assertEquals(List.of(1, 4, 9), pool.map(PoolReliabilityTest::square, List.of(1, 2, 3)));
+        }
+    }
+
+    /** Runs in a JVM of its own whose children refuse to start: every call fails, the later ones at once. */
+    public static final class BrokenPool {
+        public static void main(String[] args) {
+            Pool pool = new Pool(2);
+            try {
+                pool.map(PoolReliabilityTest::square, List.of(1, 2));
+            } catch (ProcessError e) {
+                System.out.println("map: " + e.getMessage());
+            }
+            try {
+                pool.map(PoolReliabilityTest::square, List.of(3));
+            } catch (ProcessError e) {
+                System.out.println("again: " + e.getMessage());
+            }
+            try {
+                pool.applyAsync(PoolReliabilityTest::square, 4).get(30, TimeUnit.SECONDS);
+            } catch (ProcessError e) {
+                System.out.println("apply: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            pool.terminate();
+        }
+    }
+
+    @Test
+    void aPoolWhoseWorkersCannotStartFailsEveryCallWithTheCause() throws Exception {
+        Ran ran = runJava(BrokenPool.class, "-Dmpdemo.child.jvmArgs=-XX:+NoSuchMpdemoFlag");
+        String reason = "pool workers keep failing to start: 3 in a row ended before they were ready, the first "
+                + "with exit status 1 (a worker that cannot start says why on standard error)";
+        assertEquals("map: " + reason + "\nagain: " + reason + "\napply: ProcessError: " + reason + "\n", ran.out());
+        assertEquals(0, ran.status());
+    }
+
+    /** What a program in a JVM of its own printed, and its exit status. */
+    record Ran(String out, String err, int status) {
+    }
+
+    /** Runs {@code main} in a JVM of its own with {@code flags}; fails if it has not ended within 60 s. */
+    static Ran runJava(Class<?> main, String... flags) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        java.lang.Process program = new ProcessBuilder(command).start();
+        try {
+            program.getOutputStream().close();
+            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(program.getInputStream()));
+            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(program.getErrorStream()));
+            assertTrue(program.waitFor(60, TimeUnit.SECONDS), main.getSimpleName() + " hung");
+            return new Ran(out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS), program.exitValue());
+        } finally {
+            program.descendants().forEach(ProcessHandle::destroyForcibly);
+            program.destroyForcibly();
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    static int length(byte[] bytes) {
+        return bytes.length;
+    }
+
+    /** Runs in a JVM of its own whose workers have a 64 MB heap: a task of 100 MB cannot reach one. */
+    public static final class HugeTask {
+        public static void main(String[] args) {
+            Pool pool = new Pool(1);
+            System.out.println(pool.map(PoolReliabilityTest::square, List.of(1, 2)));
+            long worker = pool.workerPids().get(0);
+            try {
+                pool.apply(PoolReliabilityTest::length, new byte[100 << 20]);
+            } catch (WorkerDiedError e) {
+                System.out.println("apply: " + e.getMessage().replaceAll("\\d+", "N"));
+            }
+            System.out.println("the worker is gone: " + ProcessExit.await(worker, 5000));
+            System.out.println(pool.map(PoolReliabilityTest::square, List.of(3)));
+            pool.terminate();
+        }
+    }
+
+    /**
+     * A task frame larger than a worker can take ends the worker at once, saying why, and fails the task: before,
+     * the worker's reader died of the OutOfMemoryError, the worker lived on without reading, and the parent
+     * blocked for ever writing the frame.
+     */
+    @Test
+    void aTaskTooLargeForTheWorkerFailsAndTheWorkerEnds() throws Exception {
+        Ran ran = runJava(HugeTask.class, "-Xmx1g", "-Dmpdemo.child.jvmArgs=-Xmx64m");
+        assertEquals("[1, 4]\napply: worker process N (SpawnPoolWorker-N) died while running task N of apply: "
+                + "exit status N\nthe worker is gone: true\n[9]\n", ran.out());
+        assertTrue(ran.err().matches("(?s).*mpdemo: SpawnPoolWorker-1 \\(pid \\d+\\) stops: it cannot read from its "
+                + "parent: java.io.IOException: a frame of 1048\\d+ bytes is more than half of this process's heap"
+                + ".*"), ran.err());
     }
 
     /** Runs in a JVM of its own: starts a pool, prints its worker pids, then waits to be killed. */

@@ -68,6 +68,69 @@ class QueueTest {
         }
     }
 
+    static void fill(Queue<String> q) {
+        for (int i = 0; ; i++) q.put("item " + i + " " + "x".repeat(90));
+    }
+
+    /** Waits until {@code done} holds, looking every millisecond, at most {@code seconds}. */
+    static void until(java.util.function.BooleanSupplier done, double seconds, String what) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a polling interval, not a wait
+        }
+    }
+
+    /**
+     * A producer killed while it waits for room in the ring: a get takes what is there, and a timed get on the
+     * empty queue raises Empty in time. Before the fix, the get that made room waited, holding the queue's lock,
+     * for the dead producer to acknowledge its wake-up: it and every later call hung.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kill", "terminate"})
+    void aProducerThatDiesWaitingForRoomHoldsUpNobody(String ending) {
+        Queue<String> q = new Queue<>(0, 256);
+        Process producer = new Process(QueueTest::fill, q).start();
+        until(() -> q.waitingForRoom() == 1, 30, "the producer never waited for room");
+        // it gets in line holding the queue's lock, and lets go of it to sleep: once we have had it, it sleeps
+        assertTrue(q.lock.acquire(true, 30), "the producer kept the queue's lock");
+        q.lock.release();
+        if (ending.equals("kill")) producer.kill(); else producer.terminate();
+        producer.join(30);
+        assertEquals(ending.equals("kill") ? -9 : -15, producer.exitCode(), "ended by its signal");
+        List<String> got = new ArrayList<>();
+        while (true) {
+            try {
+                got.add(q.get(true, 0.2));
+            } catch (Queue.Empty e) {
+                break;
+            }
+        }
+        assertEquals(2, got.size(), "the two items that fitted: " + got);
+        assertTrue(got.get(0).startsWith("item 0 ") && got.get(1).startsWith("item 1 "), got.toString());
+        q.put("after");
+        assertEquals("after", q.get(true, 1));
+    }
+
+    static void holdAndDie(Queue<String> q) {
+        q.lock.acquire();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** A time-out holds even when a process died holding the queue's lock; the item stays where it was. */
+    @Test
+    void timeoutsHoldWhenTheLockIsLostToADeadProcess() {
+        Queue<String> q = new Queue<>(); // unbounded: a put's wait is for the lock alone
+        q.put("kept");
+        Process p = new Process(QueueTest::holdAndDie, q).start();
+        p.join(30);
+        assertEquals(0, p.exitCode());
+        assertThrows(Queue.Empty.class, () -> q.get(true, 0.2));
+        assertEquals(1, q.qsize(), "the item was not lost");
+        assertThrows(Queue.Full.class, () -> q.put("more", true, 0.2));
+        assertThrows(Queue.Empty.class, () -> q.get(false, -1));
+    }
+
     static void produce(Queue<Integer> q, int sign) {
         for (int i = 1; i <= 500; i++) q.put(sign * i);
     }

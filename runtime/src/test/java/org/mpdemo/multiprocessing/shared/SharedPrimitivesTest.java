@@ -290,6 +290,60 @@ class SharedPrimitivesTest {
         assertEquals(3, flags.getInt(2));
     }
 
+    /** Gets in line on {@code condition}, tells the parent through {@code ready}, and counts its wake-up. */
+    static void waitOnce(Condition condition, Condition ready, Array flags) {
+        try (var held = condition.hold()) {
+            try (var told = ready.hold()) {
+                flags.incrementAndGet(0); // in line: the parent takes the condition's lock only once we wait
+                ready.signalAll();
+            }
+            if (condition.await(BOUND)) flags.incrementAndGet(1);
+        }
+    }
+
+    /** Starts a waiter and returns once it waits on {@code condition} (its lock is free only when it does). */
+    static Process startWaiter(Condition condition, Condition ready, Array flags, int nth) {
+        Process waiter = new Process(SharedPrimitivesTest::waitOnce, condition, ready, flags).start();
+        try (var told = ready.hold()) {
+            assertTrue(ready.waitFor(() -> flags.getInt(0) == nth, BOUND), "waiter " + nth + " never got in line");
+        }
+        try (var held = condition.hold()) {
+            assertEquals(nth, condition.waiting());
+        }
+        return waiter;
+    }
+
+    /**
+     * A waiter killed while it waits is passed over: CPython's notify_all (and the one before this fix) waits for
+     * every counted sleeper to acknowledge its wake-up, and a dead one never does. The oldest waiter is the dead
+     * one, so notify(1) must skip it too.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aWaiterKilledWhileWaitingIsPassedOver() {
+        Condition condition = new Condition();
+        Condition ready = new Condition();
+        Array flags = Array.raw('i', 2); // [in line, woken]
+        Process dead = startWaiter(condition, ready, flags, 1);
+        Process first = startWaiter(condition, ready, flags, 2);
+        Process second = startWaiter(condition, ready, flags, 3);
+        dead.kill();
+        dead.join();
+        try (var held = condition.hold()) {
+            assertEquals(2, condition.waiting(), "the dead waiter no longer counts");
+            condition.signal(); // the oldest is dead: the next one is woken
+        }
+        first.join(BOUND);
+        assertEquals(0, first.exitCode(), "the live waiter after the dead one was woken");
+        assertEquals(1, flags.getInt(1));
+        try (var held = condition.hold()) {
+            condition.signalAll();
+        }
+        second.join(BOUND);
+        assertEquals(0, second.exitCode());
+        assertEquals(2, flags.getInt(1));
+    }
+
     static void eventPingPong(Event ping, Event pong, Value seen) {
         seen.setInt(ping.await(BOUND) ? 1 : 0);
         pong.set();
@@ -483,6 +537,43 @@ class SharedPrimitivesTest {
         assertTrue(readyLatency < BOUND * 1e9);
     }
 
+    static void acquireOnce(Lock lock) {
+        lock.acquire();
+    }
+
+    /**
+     * A child whose futex binding cannot load (here: JNA's library is kept from it) does not poll in silence: its
+     * first wait fails with one clear error. Polling is a mode one asks for (-Dmpdemo.futex=off).
+     */
+    @Test
+    void aChildThatCannotLoadItsFutexBindingFailsClearly() {
+        Lock lock = new Lock();
+        lock.acquire();
+        String was = System.getProperty("mpdemo.child.jvmArgs");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        Process child;
+        System.setProperty("mpdemo.child.jvmArgs", "-Djna.boot.library.path=/nonexistent -Djna.nosys=true "
+                + "-Djna.nounpack=true");
+        try {
+            child = new Process(SharedPrimitivesTest::acquireOnce, lock).start();
+        } finally {
+            if (was == null) System.clearProperty("mpdemo.child.jvmArgs");
+            else System.setProperty("mpdemo.child.jvmArgs", was);
+        }
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            child.join(BOUND);
+        } finally {
+            System.setErr(err);
+            lock.release();
+        }
+        assertEquals(1, child.exitCode());
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("ProcessError: this process cannot wait on a futex (JNA unavailable: "), text);
+        assertTrue(!text.contains("will poll"), text);
+    }
+
     // ---- dead holder --------------------------------------------------------------------------------------
 
     static void takeAndDie(Lock lock, Event taken) {
@@ -515,6 +606,44 @@ class SharedPrimitivesTest {
         assertTrue(text.contains("mpdemo: Lock " + id + " is held by process " + child.pid()
                 + ", which died holding it; waiting processes will wait for ever"), text);
         assertEquals(1, text.split("died holding it", -1).length - 1, "said once: " + text);
+    }
+
+    static void takeAndWait(Lock lock, Event taken) {
+        lock.acquire();
+        taken.set();
+        new Event().await(BOUND); // holds it until the test kills it
+    }
+
+    /** A holder that is alive but stopped (SIGSTOP) is said once, after the wait reaches the threshold. */
+    @Test
+    void waiterReportsAHolderThatIsStopped() throws Exception {
+        Lock lock = new Lock();
+        Event taken = new Event();
+        Process child = new Process(SharedPrimitivesTest::takeAndWait, lock, taken).start();
+        try {
+            assertTrue(taken.await(BOUND));
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", child.pid().toString()).start().waitFor());
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            PrintStream err = System.err;
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setProperty("mpdemo.stoppedHolderMillis", "1000");
+            boolean acquired;
+            try {
+                acquired = lock.acquire(true, 3.5); // checks at 1, 2 and 3 s: said at the first, once
+            } finally {
+                System.clearProperty("mpdemo.stoppedHolderMillis");
+                System.setErr(err);
+            }
+            assertFalse(acquired);
+            String text = captured.toString(StandardCharsets.UTF_8);
+            assertEquals("mpdemo: Lock " + lock.id + " is held by process " + child.pid() + ", which is stopped "
+                    + "(SIGSTOP); waiting processes wait until it is continued (kill -CONT " + child.pid() + ")\n",
+                    text);
+        } finally {
+            new ProcessBuilder("kill", "-CONT", child.pid().toString()).start().waitFor();
+            child.kill();
+            child.join(BOUND);
+        }
     }
 
     // ---- sharing rules ------------------------------------------------------------------------------------

@@ -61,6 +61,11 @@ public final class FrameOutputStream extends OutputStream {
         acknowledged = true;
     }
 
+    /** The reader has stopped: nothing will acknowledge a flush any more. */
+    static void noAcknowledgements() {
+        acknowledged = false;
+    }
+
     /** The parent printed one frame. */
     public static void printed() {
         PRINTED.release();

@@ -105,11 +105,29 @@ public final class Parent {
             }
         } catch (IOException e) {
             // a broken pipe, or a frame nobody expects: the parent is not to be trusted, as at end of file
+            if (!exiting && !goodbye) stopped(e);
+        } catch (Throwable e) {
+            // anything else (a frame too large for this heap, one too short to decode): with nobody reading the
+            // channel, the parent would block writing to it and this process would outlive it
+            stopped(e);
+            Runnable stop = whenGone;
+            if (stop != null) stop.run();
+            else Runtime.getRuntime().halt(1);
+            return;
         }
         if (exiting || goodbye) return;
         Runnable stop = whenGone;
         if (stop != null) stop.run();
         else Runtime.getRuntime().halt(1); // the parent is gone: stop, whatever is running
+    }
+
+    /** Says why this process stops reading from its parent: the parent sees only that it died. */
+    private static void stopped(Throwable why) {
+        if (why instanceof java.io.EOFException) return; // the parent died in the middle of a frame
+        FrameOutputStream.noAcknowledgements(); // this thread was the one to read them
+        System.err.println("mpdemo: " + CurrentProcess.name() + " (pid " + ProcessHandle.current().pid()
+                + ") stops: it cannot read from its parent: " + why);
+        System.err.flush();
     }
 
     /** The reader: a named class, since the first lambda or method reference costs a fresh JVM its start-up. */

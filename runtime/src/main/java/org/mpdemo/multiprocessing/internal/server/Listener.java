@@ -44,8 +44,13 @@ public final class Listener {
         Path directory = Files.createDirectory(base.resolve(name), ownerOnly());
         Runtime.getRuntime().addShutdownHook(new Thread(new Cleanup(directory), "manager-cleanup"));
         Path socket = directory.resolve(SOCKET_NAME);
-        return new Listener(bindUnix(socket, BACKLOG), directory,
-                new StringBuilder("READY ").append(pid).append(" unix ").append(socket).toString());
+        try {
+            return new Listener(bindUnix(socket, BACKLOG), directory,
+                    new StringBuilder("READY ").append(pid).append(" unix ").append(socket).toString());
+        } catch (IOException | RuntimeException e) {
+            removeDirectory(directory); // here and now: the parent kills a server that failed to start
+            throw e;
+        }
     }
 
     static Listener tcp(String host, int port, long pid) throws IOException {

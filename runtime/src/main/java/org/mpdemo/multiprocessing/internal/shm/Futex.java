@@ -26,9 +26,10 @@ public final class Futex {
 
     private static volatile boolean preloading;
     /**
-     * True once this process is known to poll instead of using futexes (at once with {@code -Dmpdemo.futex=off},
-     * else when loading JNA failed). Such a process cannot wake futex sleepers elsewhere, so it marks the states it
-     * uses, and sleepers on a marked state wake up by themselves every {@value #MAX_PARK_NANOS} ns.
+     * True when this process polls instead of using futexes: only when asked to, with {@code -Dmpdemo.futex=off} (a
+     * binding that fails to load is an error at the first wait, not a slower mode). Such a process cannot wake futex
+     * sleepers elsewhere, so it marks the states it uses, and sleepers on a marked state wake up by themselves every
+     * {@value #MAX_PARK_NANOS} ns.
      */
     public static volatile boolean polling = "off".equalsIgnoreCase(System.getProperty("mpdemo.futex", ""));
 
@@ -61,8 +62,9 @@ public final class Futex {
             if (result == 0) return;
             int errno = com.sun.jna.Native.getLastError();
             if (errno == EAGAIN || errno == EINTR || errno == ETIMEDOUT) return;
-            Native.disable("futex(FUTEX_WAIT) failed with errno " + errno);
+            Native.fail("futex(FUTEX_WAIT) failed with errno " + errno);
         }
+        Native.refuse();
         if (memory.getIntVolatile(offset) != expected) return;
         if (round < 8) {
             for (int i = 0; i < 64 << round; i++) Thread.onSpinWait();
@@ -73,9 +75,23 @@ public final class Futex {
 
     /** Wakes up to {@code count} processes or threads sleeping on the int at {@code offset}. */
     public static void wake(AtomicMemory memory, int offset, int count) {
-        if (!Native.OK) return; // pollers look by themselves
+        if (!Native.OK) {
+            Native.refuse();
+            return; // pollers look by themselves
+        }
         long result = Native.wake(address(memory) + offset, count);
-        if (result < 0) Native.disable("futex(FUTEX_WAKE) failed with errno " + com.sun.jna.Native.getLastError());
+        if (result < 0) Native.fail("futex(FUTEX_WAKE) failed with errno " + com.sun.jna.Native.getLastError());
+    }
+
+    /**
+     * Allocates the first {@code length} bytes of the file open as {@code fd} now ({@code fallocate(2)}), so that
+     * a full file system says so here instead of with a SIGBUS at a later first touch of a mapped page. Returns 0,
+     * or the errno (28, ENOSPC: no room); -1 if this process has no native binding to ask with.
+     */
+    public static int reserve(int fd, long length) {
+        if (!Native.OK) return -1;
+        long result = Sys.syscall(Native.sysFallocate, fd, 0, 0, length, 0, 0);
+        return result == 0 ? 0 : com.sun.jna.Native.getLastError();
     }
 
     private static long address(AtomicMemory memory) {
@@ -133,6 +149,7 @@ public final class Futex {
         static volatile boolean OK;
         private static final ThreadLocal<com.sun.jna.Memory> TIMESPEC = new ThreadLocal<>();
         private static long sysFutex;
+        static long sysFallocate;
 
         static {
             String reason = null;
@@ -143,6 +160,7 @@ public final class Futex {
                 reason = Linux.problem(); // the one platform check says which systems and machines
             } else {
                 sysFutex = arch.equals("aarch64") ? 98 : 202; // the futex call's number: aarch64's, else x86-64's
+                sysFallocate = arch.equals("aarch64") ? 47 : 285;
             }
             if (reason == null) {
                 try {
@@ -160,7 +178,21 @@ public final class Futex {
             OK = reason == null;
             if (!OK) {
                 polling = true;
-                warn(reason);
+                // polling is a mode one asks for; a binding that failed is an error, not a slower mode
+                if (!"off".equalsIgnoreCase(System.getProperty("mpdemo.futex", ""))) failure = reason;
+                else warn(reason);
+            }
+        }
+
+        /** Why this process cannot use futexes although it was not told to poll; null while it can. */
+        static volatile String failure;
+
+        /** Raises the failure, if there is one: a process that cannot sleep on a futex must not poll silently. */
+        static void refuse() {
+            String why = failure;
+            if (why != null) {
+                throw new org.mpdemo.multiprocessing.errors.ProcessError("this process cannot wait on a futex ("
+                        + why + "); -Dmpdemo.futex=off makes it poll instead");
             }
         }
 
@@ -180,11 +212,13 @@ public final class Futex {
             return Sys.syscall(sysFutex, address, FUTEX_WAKE, count, 0, 0, 0);
         }
 
-        static synchronized void disable(String reason) {
-            if (!OK) return;
-            OK = false;
-            polling = true;
-            warn(reason);
+        static synchronized void fail(String reason) {
+            if (OK) {
+                OK = false;
+                polling = true;
+                failure = reason;
+            }
+            refuse();
         }
 
         private static void warn(String reason) {

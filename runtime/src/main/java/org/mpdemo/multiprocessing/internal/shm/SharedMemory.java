@@ -55,6 +55,8 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
     private static final String PREFIX = "mpdemo-";
 
     public static final long PID = ProcessHandle.current().pid();
+    /** fallocate's errno for a file system with no room. */
+    private static final int ENOSPC = 28;
     private static final Path PROC_SELF_FD = Path.of("/proc/self/fd");
     private static final boolean PROC = Files.isDirectory(PROC_SELF_FD);
     private static final Map<String, SharedMemory> ATTACHED = new ConcurrentHashMap<>();
@@ -97,9 +99,16 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
                     StandardOpenOption.READ, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.delete(path); // unlinked at once: from here on only descriptors and mappings keep it alive
-            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size); // extends the file
             int fd = ownDescriptor(name);
             if (fd < 0) throw new IOException("cannot find the descriptor of " + path + " in " + PROC_SELF_FD);
+            // the pages now, while a full /dev/shm can still be told: a mapped page it cannot give is a SIGBUS later
+            int errno = Futex.reserve(fd, size);
+            if (errno == ENOSPC) {
+                throw new ProcessError("cannot create shared memory in " + dir + ": no space left on device for "
+                        + size + " bytes (" + Files.getFileStore(dir).getUsableSpace()
+                        + " bytes free) [Errno 28]");
+            }
+            ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size); // extends the file
             List<Source> sources = new ArrayList<>(List.of(new Source(PID, fd)));
             SharedMemory segment = new SharedMemory(name, size, buffer, channel, sources);
             ATTACHED.put(name, segment);
@@ -114,6 +123,7 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
                     // already unlinked, or the sweep of a later process will
                 }
             }
+            if (e instanceof ProcessError said) throw said;
             throw new ProcessError("cannot create shared memory in " + dir + ": " + e, e);
         }
     }
@@ -194,6 +204,23 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
             }
         } catch (IOException | RuntimeException e) {
             // best effort
+        }
+    }
+
+    /** Whether {@code pid} is stopped (state T, by SIGSTOP or a terminal's Ctrl-Z, or t, by a debugger). */
+    public static boolean stopped(long pid) {
+        char state = state(pid);
+        return state == 'T' || state == 't';
+    }
+
+    /** The state letter of {@code pid} in /proc/PID/stat, or '?' if it cannot be read. */
+    private static char state(long pid) {
+        try {
+            String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int close = text.lastIndexOf(')');
+            return close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
+        } catch (IOException e) {
+            return '?';
         }
     }
 

@@ -87,6 +87,12 @@ public final class Connection implements Closeable {
         int length = ((inHeader[0] & 0xff) << 24) | ((inHeader[1] & 0xff) << 16) | ((inHeader[2] & 0xff) << 8)
                 | (inHeader[3] & 0xff);
         if (length < 1 || length > MAX_FRAME) throw new IOException("bad frame length " + length);
+        // a frame must leave this process room to decode it: refused before it costs anything
+        long room = Runtime.getRuntime().maxMemory() / 2;
+        if (length > room) {
+            throw new IOException("a frame of " + length + " bytes is more than half of this process's heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes; -Dmpdemo.child.jvmArgs=-Xmx... gives a worker more)");
+        }
         if (read < HEADER) throw new EOFException("frame ends before its type");
         byte type = inHeader[4];
         byte[] payload = in.readNBytes(length - 1);
