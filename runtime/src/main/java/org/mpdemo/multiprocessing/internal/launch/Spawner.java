@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.errors.ProcessError;
+import org.mpdemo.multiprocessing.internal.reduction.Reduction;
 import org.mpdemo.multiprocessing.internal.schedule.Scheduler;
 import org.mpdemo.multiprocessing.internal.shm.Linux;
 import org.mpdemo.multiprocessing.internal.wire.AuthKey;
@@ -207,12 +208,16 @@ public final class Spawner {
         // neither compile flags (the role's) nor the collector matter to a dynamic archive (one made
         // with Serial loads with G1 and -Xshare:on): Process children share the workers'
         command.addAll(ClassDataArchive.flagsFor(archiveFlags(extra)));
+        // the program's classes travel to the child and back: its main class's, and those of the code starting it
+        Class<?> caller = Fork.caller();
+        if (caller != null) Reduction.allowProgram(caller.getName());
+        command.add("-D" + Reduction.ALLOW_PROPERTY + "=" + Reduction.programPackages());
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
             // a schedule is played by the main process: a child needs only the board's name (and a schedule
             // can be longer than one command-line argument may be)
             if (key.startsWith("mpdemo.") && !key.equals(JVM_ARGS) && !key.equals(Scheduler.PROPERTY)
-                    && !key.equals(Scheduler.EXPLORE_PROPERTY)) {
+                    && !key.equals(Scheduler.EXPLORE_PROPERTY) && !key.equals(Reduction.ALLOW_PROPERTY)) {
                 command.add("-D" + key + "=" + e.getValue());
             }
         }

@@ -11,6 +11,8 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.errors.SharingError;
@@ -20,7 +22,7 @@ import org.mpdemo.multiprocessing.errors.SharingError;
  *
  * <p>Lists of plain values — numbers, strings, booleans, nulls, argument arrays of those — use a compact encoding
  * that is several times cheaper than Java serialization; anything else goes through Java serialization, read back
- * behind an {@link ObjectInputFilter} that bounds depth, size and references.
+ * behind an {@link ObjectInputFilter}: an allow-list of classes, and bounds on depth, size, references and time.
  *
  * <p>It also keeps CPython's <em>spawning</em> flag: synchronization primitives may be serialized only while a
  * child process is being started ({@link #spawning}); anywhere else they raise {@link SharingError}.
@@ -29,14 +31,94 @@ public final class Reduction {
     /** TRUE while the thread serializes a child's start-up; unset is false (no lambda: it costs a child's start). */
     private static final ThreadLocal<Boolean> SPAWNING = new ThreadLocal<>();
 
-    /** Built on first use: a worker that only sees plain values never pays for it. */
-    private static final class Filter {
-        static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;maxrefs=50000000;maxbytes=1073741824;maxarray=200000000;"
-                    + "!org.apache.commons.collections.functors.*;!org.apache.commons.collections4.functors.*;"
-                    + "!org.codehaus.groovy.runtime.*;!com.sun.org.apache.xalan.internal.xsltc.trax.*;"
-                    + "!javax.management.*;!java.rmi.*;!sun.rmi.*");
+    /** The program's own packages, comma-separated ({@code com.acme,org.example.app}): their classes may travel. */
+    public static final String ALLOW_PROPERTY = "mpdemo.serial.allow";
+    /** The program's packages (each with its subpackages), as given or as found (see {@link #allowProgram}). */
+    private static final Set<String> PROGRAM = ConcurrentHashMap.newKeySet();
+
+    static {
+        String given = System.getProperty(ALLOW_PROPERTY);
+        if (given != null) {
+            for (String name : given.split(",")) if (!name.isBlank()) PROGRAM.add(name.strip());
+        } else {
+            // the main class's, to two levels: org.mpdemo.cli.Mpdemo makes org.mpdemo (and all below it)
+            String command = System.getProperty("sun.java.command", "");
+            String main = command.isEmpty() ? "" : command.split(" ", 2)[0];
+            if (!main.endsWith(".jar")) allowProgram(main);
+        }
     }
+
+    /**
+     * Lets the classes of {@code className}'s program travel: its package's first two levels and all below them
+     * ({@code com.acme.app.Main}: {@code com.acme}). Called for the main class, and for the code that starts a
+     * pool or process, whose tasks and results are its own classes.
+     */
+    public static void allowProgram(String className) {
+        String[] parts = className.split("\\.");
+        if (parts.length < 2) return; // a class of the unnamed package: only -Dmpdemo.serial.allow names it
+        PROGRAM.add(parts.length == 2 ? parts[0] : parts[0] + "." + parts[1]);
+    }
+
+    /** The program's packages as {@link #ALLOW_PROPERTY} gives them, for a child's command line. */
+    public static String programPackages() {
+        return String.join(",", new java.util.TreeSet<>(PROGRAM));
+    }
+
+    /**
+     * Java serialization reads only what is on an allow-list: the JDK's value types, collections and exceptions,
+     * the runtime's own classes and the program's ({@link #allowProgram}); gadgets are refused by name even so.
+     * Its limits let real data through and stop crafted graphs: a graph nested {@value #MAX_DEPTH} deep costs at
+     * most about 2^{@value #MAX_DEPTH} steps to rebuild (sets nested in sets make hashing exponential in depth),
+     * and one read may take {@value #MAX_SECONDS} s at most.
+     */
+    private static final class Filter implements ObjectInputFilter {
+        static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
+                "!org.apache.commons.collections.functors.*;!org.apache.commons.collections4.functors.*;"
+                        + "!org.codehaus.groovy.runtime.*;!com.sun.org.apache.xalan.internal.xsltc.trax.*;"
+                        + "!javax.management.*;!java.rmi.*;!sun.rmi.*;"
+                        + "java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;java.util.concurrent.*;"
+                        + "java.util.concurrent.atomic.*;java.util.regex.Pattern;java.math.*;java.time.**;"
+                        + "java.io.*;java.nio.file.*;java.nio.charset.*;java.net.URI;java.net.InetAddress;"
+                        + "java.net.Inet4Address;java.net.Inet6Address;java.net.Inet6Address$*;"
+                        + "org.mpdemo.multiprocessing.**");
+        private final long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
+        /** Why the read was refused, for the error. */
+        String refused;
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            if (info.depth() > MAX_DEPTH) return refuse("it is nested more than " + MAX_DEPTH + " objects deep");
+            if (info.references() > MAX_REFS) return refuse("it holds more than " + MAX_REFS + " objects");
+            if (info.arrayLength() > MAX_ARRAY) return refuse("an array of " + info.arrayLength() + " elements");
+            if (info.streamBytes() > MAX_BYTES) return refuse("more than " + MAX_BYTES + " bytes");
+            if (System.nanoTime() - deadline > 0) return refuse("reading it took more than " + MAX_SECONDS + " s");
+            Class<?> type = info.serialClass();
+            if (type == null) return Status.UNDECIDED;
+            while (type.isArray()) type = type.getComponentType();
+            if (type.isPrimitive()) return Status.ALLOWED;
+            Status status = CLASSES.checkInput(info);
+            if (status == Status.ALLOWED) return status;
+            if (status == Status.UNDECIDED && program(type.getName())) return Status.ALLOWED;
+            return refuse(type.getName() + " is not allowed to travel (the JDK's value types, the runtime's and the "
+                    + "program's packages " + programPackages() + " are; -D" + ALLOW_PROPERTY + "=PACKAGE,... adds some)");
+        }
+
+        private Status refuse(String why) {
+            if (refused == null) refused = why;
+            return Status.REJECTED;
+        }
+
+        private static boolean program(String className) {
+            for (String p : PROGRAM) if (className.startsWith(p + ".")) return true;
+            return false;
+        }
+    }
+
+    private static final int MAX_DEPTH = 24;
+    private static final long MAX_REFS = 10_000_000;
+    private static final long MAX_ARRAY = 200_000_000;
+    private static final long MAX_BYTES = 1L << 30;
+    private static final int MAX_SECONDS = 10;
 
     private static final byte COMPACT = 1;
     private static final byte SERIAL = 2;
@@ -47,9 +129,9 @@ public final class Reduction {
     private Reduction() {
     }
 
-    /** Deserialization limits: generous for real data, fatal to crafted object graphs. */
+    /** The filter of one read: its allow-list and limits (see {@link Filter}), its clock started now. */
     public static ObjectInputFilter filter() {
-        return Filter.FILTER;
+        return new Filter();
     }
 
     /** Runs {@code body} in process-start context, where primitives may be serialized. */
@@ -88,11 +170,13 @@ public final class Reduction {
     }
 
     public static Object deserialize(byte[] data) {
+        Filter filter = new Filter();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
-            in.setObjectInputFilter(Filter.FILTER);
+            in.setObjectInputFilter(filter);
             return in.readObject();
         } catch (InvalidClassException e) {
-            throw new ProcessError("refused to deserialize: " + e.getMessage(), e);
+            throw new ProcessError("refused to deserialize: " + (filter.refused != null ? filter.refused
+                    : e.getMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {

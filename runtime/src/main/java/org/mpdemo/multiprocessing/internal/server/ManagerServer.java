@@ -27,7 +27,11 @@ final class ManagerServer {
 
     ManagerServer(byte[] authkey, long pid, Listener listener) {
         this.listener = listener;
-        this.handshake = new Handshake(authkey);
+        try {
+            this.handshake = new Handshake(authkey, new Serve(this));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the handshake's selector", e);
+        }
         this.dispatcher = new Dispatcher(new Registry(pid), pid);
     }
 
@@ -41,31 +45,26 @@ final class ManagerServer {
     private void acceptLoop() {
         while (true) {
             SocketChannel socket;
-            handshake.awaitSlot(); // freed when this connection's handshake ends
             try {
                 socket = listener.accept();
             } catch (IOException e) {
-                handshake.abandon();
                 if (stopping.get()) return;
                 continue;
             }
-            Thread t = new Thread(null, new Serve(socket), "manager-connection", 256 << 10);
-            t.setDaemon(true);
-            t.start();
+            handshake.admit(socket); // no thread for it until it answers: see Handshake
         }
     }
 
-    private void serve(SocketChannel socket) {
-        ManagerChannel channel = new ManagerChannel(socket);
+    /** Serves an authenticated connection on the thread that authenticated it, until it closes. */
+    private void serve(ManagerChannel channel) {
         connections.put(channel, Thread.currentThread());
         try {
-            handshake.authenticate(channel);
             ByteBuffer request;
             while ((request = channel.receive()) != null) {
                 dispatcher.handle(channel, request);
             }
         } catch (IOException | RuntimeException e) {
-            // authentication failed, the client went away, or it broke the protocol: drop this connection only
+            // the client went away, or it broke the protocol: drop this connection only
         } finally {
             connections.remove(channel);
             channel.close();
@@ -102,16 +101,11 @@ final class ManagerServer {
         }
     }
 
-    private final class Serve implements Runnable {
-        private final SocketChannel socket;
-
-        Serve(SocketChannel socket) {
-            this.socket = socket;
-        }
-
+    /** What the handshake does with a connection that proved the key (a named class: see ChildMain on lambdas). */
+    private record Serve(ManagerServer server) implements java.util.function.Consumer<ManagerChannel> {
         @Override
-        public void run() {
-            serve(socket);
+        public void accept(ManagerChannel channel) {
+            server.serve(channel);
         }
     }
 }

@@ -6,7 +6,8 @@
  *       {@link org.mpdemo.multiprocessing.internal.server.ServerBoot} from standard input, the READY line;</li>
  *   <li>{@link org.mpdemo.multiprocessing.internal.server.Listener} — the socket, and its private directory;</li>
  *   <li>{@code ManagerServer} — accepts, serves each connection on a thread of its own, stops with its parent;</li>
- *   <li>{@code Handshake} — the authentication deadline and the bound on handshakes in progress;</li>
+ *   <li>{@code Handshake} — authentication: silent connections parked in one selector, a bounded number
+ *       finishing on threads, each within its deadline;</li>
  *   <li>{@code Dispatcher} — one request of the manager protocol, its reply or its {@code Failure};</li>
  *   <li>{@code Registry} — the objects by id and by name, and the factory of referents;</li>
  *   <li>the referents, each named after the public type it serves: {@code SemaphoreReferent} (Lock, Semaphore,

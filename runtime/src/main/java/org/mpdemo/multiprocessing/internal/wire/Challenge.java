@@ -39,10 +39,18 @@ public final class Challenge {
     private Challenge() {
     }
 
-    /** The manager's side; throws {@link AuthenticationError} if the client does not hold {@code key}. */
-    public static void server(ManagerChannel channel, byte[] key) throws IOException {
+    /**
+     * The manager's side, first step: sends its challenge, and returns it for {@link #serverFinish}, which the
+     * manager runs once the client has begun to answer (until then a connection costs it no thread).
+     */
+    public static byte[] serverHello(ManagerChannel channel) throws IOException {
         byte[] mine = challenge();
         channel.send(mine);
+        return mine;
+    }
+
+    /** The rest of the manager's side; throws {@link AuthenticationError} if the client does not hold the key. */
+    public static void serverFinish(ManagerChannel channel, byte[] key, byte[] mine) throws IOException {
         byte[] answer = next(channel);
         if (!MessageDigest.isEqual(AuthKey.hmac(key, new byte[] {CLIENT}, mine), answer)) {
             channel.send(FAILURE);

@@ -78,6 +78,53 @@ class ReductionTest {
         Nest inner;
     }
 
+    /** A class of no allowed package is refused, and the error names it and says how to allow it. */
+    @Test
+    void onlyAllowedClassesAreRead() {
+        byte[] outsider = Reduction.serialize(new com.example.outside.Outsider("x"));
+        ProcessError e = assertThrows(ProcessError.class, () -> Reduction.deserialize(outsider));
+        assertTrue(e.getMessage().startsWith("refused to deserialize: com.example.outside.Outsider is not allowed to "
+                + "travel (the JDK's value types, the runtime's and the program's packages "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; -Dmpdemo.serial.allow=PACKAGE,... adds some)"), e.getMessage());
+        // the JDK's values, collections and exceptions, primitive arrays and the runtime's own pass
+        List<Object> values = new ArrayList<>(List.of(1, "two", new int[] {3}, java.util.Map.of("k", 4.0),
+                new java.math.BigDecimal("5.5"), java.time.Duration.ofSeconds(6), new IllegalStateException("7"),
+                new ProcessError("8")));
+        List<?> back = (List<?>) Reduction.deserialize(Reduction.serialize(values));
+        assertEquals(values.size(), back.size());
+        assertEquals("8", ((ProcessError) back.get(7)).getMessage());
+        // a class of the program's packages, once they are known, passes too
+        Reduction.allowProgram("com.example.outside.Main");
+        assertEquals(new com.example.outside.Outsider("x"), Reduction.deserialize(outsider));
+    }
+
+    /**
+     * Sets nested in sets, two per level sharing their children: a few KB whose rebuilding hashes 2^depth times.
+     * Refused at once by its depth, where the old limit of 64 let it pin a core for ever.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aGraphOfNestedSetsIsRefusedByItsDepth() {
+        java.util.Set<Object> root = new java.util.HashSet<>();
+        java.util.Set<Object> s1 = root;
+        java.util.Set<Object> s2 = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            java.util.Set<Object> t1 = new java.util.HashSet<>();
+            java.util.Set<Object> t2 = new java.util.HashSet<>();
+            t1.add("x");
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        byte[] bytes = Reduction.serialize(root);
+        assertTrue(bytes.length < 5_000, bytes.length + " bytes");
+        ProcessError e = assertThrows(ProcessError.class, () -> Reduction.deserialize(bytes));
+        assertEquals("refused to deserialize: it is nested more than 24 objects deep", e.getMessage());
+    }
+
     @Test
     void deserializationIsBoundedByTheFilter() {
         Nest deep = new Nest();
