@@ -51,6 +51,37 @@ public final class Explanation {
         return out;
     }
 
+    /**
+     * The Java program and its Python twin: in two columns when both fit {@code width} unwrapped, else the twin
+     * after the program.
+     */
+    public static List<String> beside(DemoInfo demo, PythonTwin twin, int width, boolean colour) {
+        List<String> java = DemoSource.of(demo.mainClass()).program();
+        List<String> python = twin.program();
+        int left = java.stream().mapToInt(String::length).max().orElse(0);
+        int right = python.stream().mapToInt(String::length).max().orElse(0);
+        List<String> out = new ArrayList<>();
+        String gap = " | ";
+        if (INDENT.length() + left + gap.length() + right <= width) {
+            String javaTitle = "Java (" + DemoSource.of(demo.mainClass()).fileName() + ")";
+            out.add(Terminal.bold(INDENT + pad(javaTitle, left) + gap + "Python (" + twin.fileName() + ")", colour));
+            for (int i = 0; i < Math.max(java.size(), python.size()); i++) {
+                String l = i < java.size() ? java.get(i) : "";
+                String r = i < python.size() ? python.get(i) : "";
+                out.add((INDENT + pad(l, left) + gap + r).stripTrailing());
+            }
+            return out;
+        }
+        out.add(Terminal.bold("The Python twin", colour) + " (" + twin.fileName() + ")");
+        out.add("");
+        out.addAll(code(python, width));
+        return out;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
     /** Paragraphs wrapped and indented, a blank line between two. */
     public static List<String> paragraphs(List<String> paragraphs) {
         return paragraphs(paragraphs, Columns.WIDTH);

@@ -3,12 +3,15 @@ package org.mpdemo.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpdemo.classroom.Columns;
 import org.mpdemo.classroom.Explanation;
+import org.mpdemo.classroom.PythonTwin;
 import org.mpdemo.classroom.Terminal;
 import org.mpdemo.demos.DemoCatalog;
 import org.mpdemo.demos.DemoInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,9 +23,9 @@ import picocli.CommandLine.Spec;
                     + "and why, the program itself (read from the demo's own source), and the command that runs it.",
             "Fits an 80-column terminal."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:explained", "2:unknown demo"},
+        exitCodeList = {"0:explained", "2:unknown demo, or no Python twin for --python"},
         footerHeading = "%nExample:%n",
-        footer = {"  mpdemo explain lock-error-callback"})
+        footer = {"  mpdemo explain lock-error-callback", "  mpdemo explain lock-error-callback --python"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +33,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", completionCandidates = Candidates.Demos.class,
             description = "The demo to explain; 'mpdemo list' shows every ID.")
     String id;
+
+    @Option(names = "--python",
+            description = "Adds the demo's Python twin: beside the Java program when the terminal is wide enough, "
+                    + "after it when it is not.")
+    boolean python;
 
     @Override
     public Integer call() {
@@ -41,7 +49,19 @@ final class ExplainCommand implements Callable<Integer> {
             return Mpdemo.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
+        Optional<PythonTwin> twin = python ? PythonTwin.of(demo.get()) : Optional.empty();
+        if (python && twin.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("mpdemo: " + id + " has no Python twin yet");
+            err.flush();
+            return Mpdemo.USAGE;
+        }
         for (String line : Explanation.lines(demo.get(), Terminal.colour())) out.println(line);
+        if (twin.isPresent()) {
+            int width = Terminal.interactive() ? Terminal.width() : Columns.WIDTH;
+            out.println();
+            for (String line : Explanation.beside(demo.get(), twin.get(), width, Terminal.colour())) out.println(line);
+        }
         out.flush();
         return Mpdemo.OK;
     }

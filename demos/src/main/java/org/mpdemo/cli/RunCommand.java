@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mpdemo.classroom.DemoOptions;
+import org.mpdemo.classroom.PythonTwin;
 import org.mpdemo.classroom.ScratchFiles;
 import org.mpdemo.classroom.SequenceDiagram;
 import org.mpdemo.classroom.Terminal;
@@ -46,12 +47,13 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the demo finished normally",
             "1:the demo raised an error, or the --timeline or --diagram asked for could not be drawn (see "
-                + "standard error)",
+                + "standard error); with --python, the twin's own exit status",
             "2:unknown demo or bad option value"},
         footerHeading = "%nExamples:%n",
         footer = {"  mpdemo run condition-sync-reraise --time-scale 0.1",
             "  mpdemo run semaphore-inherited-global --timeline",
-            "  mpdemo run pool-map --runs 5"})
+            "  mpdemo run pool-map --runs 5",
+            "  mpdemo run lock-error-callback --python"})
 final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
     static final String SEED = "mpdemo.seed";
     static final String TIME_SCALE = "mpdemo.timeScale";
@@ -135,6 +137,23 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
             description = "With --diagram: also write the diagram as an SVG picture to FILE.")
     Path svg;
 
+    @Option(names = "--python",
+            description = "Runs the demo's Python twin on this machine's CPython instead of the Java program, with "
+                    + "the same settings.")
+    boolean python;
+
+    @Option(names = "--python-exe", paramLabel = "PATH",
+            description = "The interpreter --python uses (default: python3); Python 3.8 or later.")
+    String pythonExe;
+
+    /** CPython's start methods. */
+    enum StartMethod { fork, spawn, forkserver }
+
+    @Option(names = "--start-method", paramLabel = "METHOD",
+            description = "With --python: the start method the twin uses, one of ${COMPLETION-CANDIDATES} (default: "
+                    + "the demo's, else the interpreter's).")
+    StartMethod startMethod;
+
     @Option(names = "--verbose",
             description = "Also say which settings the demo runs with, and show a demo's error with the full Java "
                     + "stack trace instead of the short trace.")
@@ -167,6 +186,10 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
                         + (takes.isEmpty() ? "it takes none of the demo settings" : "it takes "
                                 + String.join(", ", takes)) + ")");
             }
+        }
+        if (python) return runTwin(demo.get(), err);
+        if (pythonExe != null || startMethod != null) {
+            return usageError(err, (pythonExe != null ? "--python-exe" : "--start-method") + " goes with --python");
         }
         if ((ops != null || schedule != null || diagram) && demo.get().outcomes() == null) {
             return usageError(err, (ops != null ? "--ops" : schedule != null ? "--schedule" : "--diagram")
@@ -213,6 +236,36 @@ final class RunCommand implements Callable<Integer>, Mpdemo.RunsDemos {
             return status;
         } finally {
             if (temporaryTrace != null) ScratchFiles.delete(temporaryTrace);
+        }
+    }
+
+    /** {@code --python}: the demo's twin on CPython, with the settings that apply to it. */
+    private int runTwin(DemoInfo demo, PrintWriter err) {
+        String javaOnly = trace != null ? "--trace" : timeline ? "--timeline" : runs != null ? "--runs"
+                : schedule != null ? "--schedule" : diagram ? "--diagram" : traceValues ? "--trace-values"
+                : reliable ? "--reliable" : null;
+        if (javaOnly != null) return usageError(err, javaOnly + " applies to the Java program only, not to --python");
+        Optional<PythonTwin> twin = PythonTwin.of(demo);
+        if (twin.isEmpty()) return usageError(err, id + " has no Python twin yet");
+        String exe = pythonExe != null ? pythonExe : "python3";
+        Optional<String> unusable = PythonTwin.unusable(exe);
+        if (unusable.isPresent()) return usageError(err, unusable.get());
+        Map<String, String> settings = new java.util.TreeMap<>();
+        if (seed != null) settings.put("MPDEMO_SEED", Long.toString(seed));
+        if (timeScale != null) settings.put("MPDEMO_TIME_SCALE", Double.toString(timeScale));
+        if (workers != null) settings.put("MPDEMO_WORKERS", Integer.toString(workers));
+        if (tasks != null) settings.put("MPDEMO_TASKS", Integer.toString(tasks));
+        if (ops != null) settings.put("MPDEMO_OPS", Integer.toString(ops));
+        if (startMethod != null) settings.put("MPDEMO_START_METHOD", startMethod.name());
+        spec.commandLine().getOut().flush();
+        try {
+            return twin.get().run(exe, settings);
+        } catch (java.io.IOException e) {
+            err.println("mpdemo: cannot run " + twin.get().fileName() + " on " + exe + ": " + Mpdemo.reason(e));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 

@@ -66,4 +66,27 @@ class ExplainCommandTest {
         assertEquals(List.of("mpdemo: unknown demo 'lock-eror-callback'; did you mean: lock-error-callback?"),
                 result.errLines());
     }
+
+    /** Off a terminal (80 columns) the twin comes after the program; on a wide one, beside it. */
+    @Test
+    void thePythonTwinIsShownAfterOrBesideTheProgram() {
+        MpdemoTest.Result result = MpdemoTest.mpdemo("explain", "lock-error-callback", "--python");
+        assertEquals(0, result.status(), result.err());
+        List<String> lines = result.out().lines().toList();
+        int twin = lines.indexOf("The Python twin (lock_error_callback.py)");
+        assertTrue(twin > lines.indexOf("Run: ./mpdemo run lock-error-callback"), result.out());
+        assertTrue(lines.contains("      print(error, flush=True)"), result.out());
+        for (String line : lines) assertTrue(line.length() <= 80, line.length() + ": " + line);
+
+        DemoInfo demo = DemoCatalog.find("lock-error-callback").orElseThrow();
+        List<String> wide = org.mpdemo.classroom.Explanation.beside(demo,
+                org.mpdemo.classroom.PythonTwin.of(demo).orElseThrow(), 200, false);
+        assertTrue(wide.get(0).startsWith("  Java (LockErrorCallback.java)"), wide.get(0));
+        assertTrue(wide.get(0).endsWith(" | Python (lock_error_callback.py)"), wide.get(0));
+        assertTrue(wide.stream().anyMatch(l -> l.matches(" +System\\.out\\.println\\(error\\.getMessage\\(\\)\\); +\\|")),
+                String.join("\n", wide));
+        assertTrue(wide.stream().anyMatch(l -> l.matches(".* \\|     print\\(error, flush=True\\)")),
+                String.join("\n", wide));
+        for (String line : wide) assertTrue(line.length() <= 200, line);
+    }
 }

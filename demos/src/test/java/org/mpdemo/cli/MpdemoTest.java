@@ -59,7 +59,8 @@ class MpdemoTest {
         assertTrue(walkthrough.out().endsWith("\nExample:\n  mpdemo walkthrough lock\n"), walkthrough.out());
         Result run = mpdemo("run", "--help");
         assertTrue(run.out().endsWith("\nExamples:\n  mpdemo run condition-sync-reraise --time-scale 0.1\n"
-                + "  mpdemo run semaphore-inherited-global --timeline\n  mpdemo run pool-map --runs 5\n"), run.out());
+                + "  mpdemo run semaphore-inherited-global --timeline\n  mpdemo run pool-map --runs 5\n"
+                + "  mpdemo run lock-error-callback --python\n"), run.out());
     }
 
     /** A setting the demo's program never reads is refused, not silently ignored; explain says which it takes. */

@@ -51,6 +51,28 @@ class RunSmokeTest {
         assertEquals("Lock objects should only be shared between processes through inheritance\n", outcome.out());
     }
 
+    /** The twin runs on this machine's CPython and prints what the Java demo prints. */
+    @Test
+    void aTwinRunsOnCPythonWithTheDemosSettings() throws Exception {
+        Outcome outcome = mpdemo("run", "lock-error-callback", "--python", "--time-scale", "0.01");
+        assertEquals("Lock objects should only be shared between processes through inheritance\n", outcome.out());
+        assertEquals(0, outcome.status(), outcome.err());
+        Outcome reraise = mpdemo("run", "lock-sync-reraise", "--python", "--start-method", "spawn");
+        assertEquals(1, reraise.status());
+        assertTrue(reraise.err().endsWith("RuntimeError: Lock objects should only be shared between processes "
+                + "through inheritance\n"), reraise.err());
+        Outcome missing = mpdemo("run", "lock-error-callback", "--python", "--python-exe", "/nonexistent/python3");
+        assertEquals(2, missing.status());
+        assertEquals("mpdemo: no Python interpreter '/nonexistent/python3' (install python3, or name one with "
+                + "--python-exe PATH)\n", missing.err());
+        Outcome javaOnly = mpdemo("run", "lock-error-callback", "--python", "--timeline");
+        assertEquals(2, javaOnly.status());
+        assertEquals("mpdemo: --timeline applies to the Java program only, not to --python\n", javaOnly.err());
+        Outcome alone = mpdemo("run", "lock-error-callback", "--start-method", "fork");
+        assertEquals(2, alone.status());
+        assertEquals("mpdemo: --start-method goes with --python\n", alone.err());
+    }
+
     /** A trace that cannot be written is said once, and fails the command; the demo's own output is whole. */
     @Test
     void aTraceThatCannotBeWrittenIsReportedOnceAndFailsTheRun() throws Exception {

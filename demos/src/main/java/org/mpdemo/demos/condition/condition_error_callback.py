@@ -1,0 +1,31 @@
+# The Python twin of ConditionErrorCallback.java: the same mistake, with an error callback to show it.
+from multiprocessing import Condition, Pool
+
+from tutorial import random, sleep, tasks, use_start_method, workers
+
+
+def custom_error_callback(error):
+    print(error, flush=True)
+
+
+def task(identifier, condition):
+    with condition:
+        print(f"Task {identifier} waiting...", flush=True)
+        condition.wait()
+        value = random(identifier)
+        sleep(value)
+        print(f"Task {identifier} completed with {value}", flush=True)
+
+
+if __name__ == "__main__":
+    use_start_method()
+    condition = Condition()
+    with Pool(workers(4)) as pool:
+        items = [(i, condition) for i in range(tasks(4))]
+        result = pool.starmap_async(task, items, error_callback=custom_error_callback)
+        sleep(1)
+        with condition:
+            print("Tasks begin.", flush=True)
+            condition.notify_all()
+        result.wait()
+        print("Tasks done.", flush=True)
