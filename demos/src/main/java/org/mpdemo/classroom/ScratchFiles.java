@@ -148,7 +148,7 @@ public final class ScratchFiles {
     }
 
     /** A pid of a live process; a zombie (killed, not yet reaped) counts as gone. */
-    private static boolean running(long pid) {
+    static boolean running(long pid) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (process.isEmpty() || !process.get().isAlive()) return false;
         try {

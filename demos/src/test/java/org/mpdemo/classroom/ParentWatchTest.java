@@ -42,7 +42,7 @@ class ParentWatchTest {
             assertTrue(command.waitFor(30, TimeUnit.SECONDS), "the command did not end on SIG" + signal);
             long ended = System.nanoTime();
             for (ProcessHandle p : demo) {
-                while (running(p.pid())) {
+                while (ScratchFiles.running(p.pid())) {
                     assertTrue(System.nanoTime() - ended < TimeUnit.SECONDS.toNanos(2),
                             "process " + p.pid() + " of the demo outlived the command by 2 s (SIG" + signal + ")");
                     LockSupport.parkNanos(10_000_000); // a polling interval: nothing tells us of a non-child's end
@@ -69,16 +69,6 @@ class ParentWatchTest {
             if (all.size() >= 3) return new ArrayList<>(all); // the demo JVM, its manager, a pool worker
             assertTrue(System.nanoTime() < deadline, "the demo did not start: " + all);
             LockSupport.parkNanos(10_000_000);
-        }
-    }
-
-    /** Whether {@code pid} runs: gone, or a zombie nobody has reaped yet, is not running. */
-    static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
         }
     }
 

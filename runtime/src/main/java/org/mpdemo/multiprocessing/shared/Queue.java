@@ -104,8 +104,7 @@ public class Queue<T> implements Serializable {
             throw new IllegalArgumentException("an item of " + data.length + " bytes does not fit this queue's "
                     + capacity + "-byte buffer (new Queue(maxsize, bufferBytes) makes a larger one)");
         }
-        long deadline = !block ? System.nanoTime() : timeout < 0 ? Long.MAX_VALUE
-                : System.nanoTime() + (long) (timeout * 1e9);
+        long deadline = deadline(block, timeout);
         if (places != null && !places.acquire(block, timeout)) throw new Full();
         // the time-out holds even against a process that died holding the queue's lock
         if (!lock.acquire(true, secondsUntil(deadline))) {
@@ -142,8 +141,7 @@ public class Queue<T> implements Serializable {
      */
     @SuppressWarnings("unchecked")
     public T get(boolean block, double timeout) {
-        long deadline = !block ? System.nanoTime() : timeout < 0 ? Long.MAX_VALUE
-                : System.nanoTime() + (long) (timeout * 1e9);
+        long deadline = deadline(block, timeout);
         if (!items.acquire(block, timeout)) throw new Empty();
         byte[] data;
         if (!lock.acquire(true, secondsUntil(deadline))) {
@@ -206,6 +204,12 @@ public class Queue<T> implements Serializable {
     /** This process will put no more items (Python's {@code close()}); others may still use the queue. */
     public void close() {
         closed = true;
+    }
+
+    /** When a call with Python's {@code block} and {@code timeout} gives up: now, never, or after the time-out. */
+    private static long deadline(boolean block, double timeout) {
+        if (!block) return System.nanoTime();
+        return timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
     }
 
     /** Seconds left until {@code deadline} for a timed acquire: -1 for none, 0 once it has passed. */

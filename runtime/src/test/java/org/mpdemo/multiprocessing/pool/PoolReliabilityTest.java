@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpdemo.multiprocessing.JavaProgram;
 import org.mpdemo.multiprocessing.Process;
 import org.mpdemo.multiprocessing.ProcessExit;
 import org.mpdemo.multiprocessing.errors.ProcessError;
@@ -192,42 +193,11 @@ class PoolReliabilityTest {
 
     @Test
     void aPoolWhoseWorkersCannotStartFailsEveryCallWithTheCause() throws Exception {
-        Ran ran = runJava(BrokenPool.class, "-Dmpdemo.child.jvmArgs=-XX:+NoSuchMpdemoFlag");
+        JavaProgram ran = JavaProgram.run(BrokenPool.class, "-Dmpdemo.child.jvmArgs=-XX:+NoSuchMpdemoFlag");
         String reason = "pool workers keep failing to start: 3 in a row ended before they were ready, the first "
                 + "with exit status 1 (a worker that cannot start says why on standard error)";
         assertEquals("map: " + reason + "\nagain: " + reason + "\napply: ProcessError: " + reason + "\n", ran.out());
         assertEquals(0, ran.status());
-    }
-
-    /** What a program in a JVM of its own printed, and its exit status. */
-    record Ran(String out, String err, int status) {
-    }
-
-    /** Runs {@code main} in a JVM of its own with {@code flags}; fails if it has not ended within 60 s. */
-    static Ran runJava(Class<?> main, String... flags) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(List.of(flags));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        java.lang.Process program = new ProcessBuilder(command).start();
-        try {
-            program.getOutputStream().close();
-            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(program.getInputStream()));
-            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(program.getErrorStream()));
-            assertTrue(program.waitFor(60, TimeUnit.SECONDS), main.getSimpleName() + " hung");
-            return new Ran(out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS), program.exitValue());
-        } finally {
-            program.descendants().forEach(ProcessHandle::destroyForcibly);
-            program.destroyForcibly();
-        }
-    }
-
-    private static String readAll(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     static int length(byte[] bytes) {
@@ -258,7 +228,7 @@ class PoolReliabilityTest {
      */
     @Test
     void aTaskTooLargeForTheWorkerFailsAndTheWorkerEnds() throws Exception {
-        Ran ran = runJava(HugeTask.class, "-Xmx1g", "-Dmpdemo.child.jvmArgs=-Xmx64m");
+        JavaProgram ran = JavaProgram.run(HugeTask.class, "-Xmx1g", "-Dmpdemo.child.jvmArgs=-Xmx64m");
         assertEquals("[1, 4]\napply: worker process N (SpawnPoolWorker-N) died while running task N of apply: "
                 + "exit status N\nthe worker is gone: true\n[9]\n", ran.out());
         assertTrue(ran.err().matches("(?s).*mpdemo: SpawnPoolWorker-1 \\(pid \\d+\\) stops: it cannot read from its "

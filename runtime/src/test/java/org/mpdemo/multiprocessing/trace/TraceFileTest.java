@@ -2,12 +2,11 @@ package org.mpdemo.multiprocessing.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpdemo.multiprocessing.JavaProgram;
 import org.mpdemo.multiprocessing.Process;
 
 /** The trace file belongs to the program: its process makes it, a child only appends to it. */
@@ -64,17 +63,10 @@ class TraceFileTest {
         assertEquals("recorded\n", run(ExitingChild.class, tmp.resolve("exit.jsonl")));
     }
 
+    /** Runs {@code main} with {@code trace} as its trace file; it must end with status 0. */
     private static String run(Class<?> main, Path trace) throws Exception {
-        java.lang.Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dmpdemo.trace=" + trace, "-cp", System.getProperty("java.class.path"),
-                main.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        program.getOutputStream().close();
-        String out = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            assertEquals(0, program.waitFor(60, TimeUnit.SECONDS) ? program.exitValue() : -1, out);
-        } finally {
-            program.destroyForcibly();
-        }
-        return out;
+        JavaProgram ran = JavaProgram.run(main, "-Dmpdemo.trace=" + trace);
+        assertEquals(0, ran.status(), ran.out() + ran.err());
+        return ran.out();
     }
 }

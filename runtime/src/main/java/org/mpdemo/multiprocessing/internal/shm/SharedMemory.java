@@ -213,30 +213,26 @@ public final class SharedMemory extends AtomicMemory implements Serializable {
         return state == 'T' || state == 't';
     }
 
-    /** The state letter of {@code pid} in /proc/PID/stat, or '?' if it cannot be read. */
+    /** No /proc/PID/stat to read: no such process. */
+    private static final char GONE = 0;
+
+    /** The state letter of {@code pid} in /proc/PID/stat; '?' if it cannot be parsed, {@link #GONE} if absent. */
     private static char state(long pid) {
         try {
             String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int close = text.lastIndexOf(')');
             return close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
         } catch (IOException e) {
-            return '?';
+            return GONE;
         }
     }
 
     /** Whether {@code pid} is a live process: a zombie counts as dead. */
     public static boolean isAlive(long pid) {
         if (pid == PID) return true;
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
         if (PROC) {
-            try {
-                String text = Files.readString(stat);
-                int close = text.lastIndexOf(')');
-                char state = close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
-                return state != 'Z' && state != 'X' && state != 'x';
-            } catch (IOException e) {
-                return false;
-            }
+            char state = state(pid);
+            return state != GONE && state != 'Z' && state != 'X' && state != 'x';
         }
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

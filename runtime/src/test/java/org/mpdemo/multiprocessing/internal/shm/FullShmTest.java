@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpdemo.multiprocessing.JavaProgram;
 import org.mpdemo.multiprocessing.errors.ProcessError;
 import org.mpdemo.multiprocessing.shared.Array;
 import org.mpdemo.multiprocessing.shared.Lock;
@@ -57,38 +56,21 @@ class FullShmTest {
 
     @Test
     void aFullDevShmIsOneClearError() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "mount -t tmpfs -o size=2m tmpfs /dev/shm && exec \"$0\" -cp \"$1\" \"$2\"";
         java.lang.Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=4k tmpfs "
                 + "/dev/shm").redirectErrorStream(true).start();
         String refused = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "full /dev/shm test skipped: no private mount namespace here (unshare -m: " + refused.strip() + ")");
 
-        java.lang.Process program = new ProcessBuilder("unshare", "-m", "sh", "-c", script, java,
-                System.getProperty("java.class.path"), Program.class.getName()).start();
-        try {
-            program.getOutputStream().close();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return program.getErrorStream().readAllBytes();
-                } catch (java.io.IOException e) {
-                    return new byte[0];
-                }
-            });
-            String out = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(program.waitFor(60, TimeUnit.SECONDS));
-            String errors = new String(err.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-            assertEquals(0, program.exitValue(), out + errors);
-            String full = ": cannot create shared memory in /dev/shm: no space left on device for ";
-            assertEquals("made the first array\n"
-                    + "Lock" + full + "1048576 bytes (N bytes free) [Errno 28]\n"
-                    + "Array" + full + "N bytes (N bytes free) [Errno 28]\n"
-                    // a queue's own lock comes first, from an arena segment
-                    + "Queue" + full + "1048576 bytes (N bytes free) [Errno 28]\n", out);
-            assertTrue(!errors.contains("InternalError"), errors);
-        } finally {
-            program.destroyForcibly();
-        }
+        JavaProgram ran = JavaProgram.run(List.of("unshare", "-m", "sh", "-c",
+                "mount -t tmpfs -o size=2m tmpfs /dev/shm && exec \"$@\"", "sh"), Program.class);
+        assertEquals(0, ran.status(), ran.out() + ran.err());
+        String full = ": cannot create shared memory in /dev/shm: no space left on device for ";
+        assertEquals("made the first array\n"
+                + "Lock" + full + "1048576 bytes (N bytes free) [Errno 28]\n"
+                + "Array" + full + "N bytes (N bytes free) [Errno 28]\n"
+                // a queue's own lock comes first, from an arena segment
+                + "Queue" + full + "1048576 bytes (N bytes free) [Errno 28]\n", ran.out());
+        assertTrue(!ran.err().contains("InternalError"), ran.err());
     }
 }
